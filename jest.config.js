@@ -1,0 +1,28 @@
+/** Four tiers: unit (pure), model (generated machine paths), integration (real database), e2e (HTTP). */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+    },
+  ],
+};
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform,
+  testMatch: [`<rootDir>/test/${name}/**/*.spec.ts`],
+  ...extra,
+});
+module.exports = {
+  projects: [
+    project('unit'),
+    project('model'),
+    project('integration', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+    project('e2e', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+  ],
+};
