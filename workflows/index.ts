@@ -9,3 +9,5 @@ export * from './nomination/nomination-events';
 export * from './nomination/nomination-workflow';
 export * from './nomination/refusal';
 export * from './nomination/status-labels';
+export * from './calendar/working-days';
+export * from './nomination/deadlines';

@@ -6,7 +6,7 @@ import type { NominationContext, NominationInput } from './nomination-context';
 import { NOMINATION_EVENT_TYPES, type NominationEvent, type NominationEventType } from './nomination-events';
 import type { Refusal } from './refusal';
 
-export type NominationSnapshot = AnyMachineSnapshot & { context: NominationContext };
+export type NominationSnapshot = Omit<AnyMachineSnapshot, 'context'> & { context: NominationContext };
 
 /** What is stored with a nomination: the machine's own persisted snapshot. */
 export interface PersistedNominationSnapshot {
@@ -53,7 +53,7 @@ export class NominationWorkflow {
   }
 
   persist(snapshot: NominationSnapshot): PersistedNominationSnapshot {
-    return this.machine.getPersistedSnapshot(snapshot) as unknown as PersistedNominationSnapshot;
+    return this.machine.getPersistedSnapshot(snapshot as AnyMachineSnapshot) as unknown as PersistedNominationSnapshot;
   }
 
   restore(persisted: PersistedNominationSnapshot): NominationSnapshot {
@@ -79,7 +79,7 @@ export class NominationWorkflow {
 
   /** Event types the current state has a transition for, before any rule looks at the payload. */
   acceptedEventTypes(snapshot: NominationSnapshot): NominationEventType[] {
-    const own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot));
+    const own = new Set(__unsafe_getAllOwnEventDescriptors(snapshot as AnyMachineSnapshot));
     const types = NOMINATION_EVENT_TYPES.filter((type) => own.has(type));
     // SUBMIT is routed by the entry level: it is accepted only when a branch for this route exists.
     return types.filter((type) => type !== 'SUBMIT' || this.form.entryLevels.includes(snapshot.context.route[0]));
@@ -91,7 +91,7 @@ export class NominationWorkflow {
     }
     const refusal = refusalFor({ form: this.form, quorum: this.options.quorum }, snapshot.context, event);
     if (refusal) return { outcome: 'refused', refusal };
-    const next = transition(this.machine, snapshot, event)[0] as NominationSnapshot;
+    const next = transition(this.machine, snapshot as AnyMachineSnapshot, event)[0] as NominationSnapshot;
     if (next === snapshot || (this.statePath(next) === this.statePath(snapshot) && next.context === snapshot.context)) {
       return { outcome: 'refused', refusal: { rule: 'guard', message: 'Quy tắc của quy trình không cho phép bước này' } };
     }

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AwardFormsController } from './catalog/award-forms.controller';
+import { WorkflowCatalog } from './catalog/workflow-catalog.service';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { WriteSerializer } from './database/write-serializer';
+import { AdminBootstrap } from './identity/admin-bootstrap';
+import { AuthController } from './identity/auth.controller';
+import { AuthGuard } from './identity/auth.guard';
+import { AuthService } from './identity/auth.service';
+import { PasswordHasher } from './identity/password-hasher';
+import { PrincipalLoader } from './identity/principal-loader';
+import { UsersController } from './identity/users.controller';
+import { UsersService } from './identity/users.service';
+import { AdvanceNominationUseCase } from './nominations/advance-nomination.use-case';
+import { NominationReader } from './nominations/nomination-reader';
+import { NominationsController } from './nominations/nominations.controller';
+import { NominationsService } from './nominations/nominations.service';
+import { OrganizationsController } from './organizations/organizations.controller';
+import { OrganizationsService } from './organizations/organizations.service';
+
+@Module({})
+export class AppModule {
+  /** The whole service for one configuration (the app, the CLI and the tests build it the same way). */
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresIn as never } }),
+      ],
+      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, NominationsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        WriteSerializer,
+        WorkflowCatalog,
+        PasswordHasher,
+        PrincipalLoader,
+        AuthService,
+        UsersService,
+        AdminBootstrap,
+        OrganizationsService,
+        NominationReader,
+        NominationsService,
+        AdvanceNominationUseCase,
+      ],
+      exports: [NominationsService, AdvanceNominationUseCase, UsersService, OrganizationsService, WorkflowCatalog],
+    };
+  }
+}

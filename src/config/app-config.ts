@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LEVELS, type Level } from '../../workflows';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  bcryptCost: number;
+  admin: { username: string; password: string } | null;
+  /** Route levels decided outside this deployment (recorded when their decision comes back). */
+  externalLevels: Level[];
+}
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:var/thi-dua-khen-thuong.sqlite';
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { type: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!path) throw new ConfigError('DATABASE_URL: thiếu đường dẫn tệp sqlite (ví dụ sqlite:var/tdkt.sqlite)');
+    return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  throw new ConfigError(`DATABASE_URL không hợp lệ: "${url}" (dùng sqlite:<đường dẫn> hoặc postgres://…)`);
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(`${name} phải là số nguyên từ ${min} đến ${max} (đang là "${value}")`);
+  }
+  return parsed;
+}
+
+/** A secret kept beside the embedded database so that tokens survive a restart on a single machine. */
+function localJwtSecret(database: DatabaseConfig): string {
+  const file = resolve(database.type === 'sqlite' && database.path !== ':memory:' ? dirname(database.path) : 'var', 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const database = parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const externalLevels = (env.EXTERNAL_LEVELS ?? 'central')
+    .split(',')
+    .map((level) => level.trim())
+    .filter(Boolean);
+  for (const level of externalLevels) {
+    if (!LEVELS.includes(level as Level)) throw new ConfigError(`EXTERNAL_LEVELS: cấp "${level}" không tồn tại (${LEVELS.join(', ')})`);
+  }
+  if (Boolean(env.ADMIN_USERNAME) !== Boolean(env.ADMIN_PASSWORD)) {
+    throw new ConfigError('ADMIN_USERNAME và ADMIN_PASSWORD phải được đặt cùng nhau');
+  }
+  if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 8) throw new ConfigError('ADMIN_PASSWORD phải có ít nhất 8 ký tự');
+  return {
+    port: integer('PORT', env.PORT, 3000, 0, 65535),
+    database,
+    jwtSecret: env.JWT_SECRET || localJwtSecret(database),
+    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    bcryptCost: integer('BCRYPT_COST', env.BCRYPT_COST, 10, 4, 15),
+    admin: env.ADMIN_USERNAME ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD! } : null,
+    externalLevels: externalLevels as Level[],
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

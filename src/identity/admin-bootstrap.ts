@@ -1,0 +1,20 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UsersService } from './users.service';
+
+/** ADMIN_USERNAME / ADMIN_PASSWORD create (or reset) the system administrator at start-up. */
+@Injectable()
+export class AdminBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Identity');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.admin) return;
+    await this.users.ensureAdministrator(this.config.admin.username, this.config.admin.password);
+    this.logger.log(`Tài khoản quản trị "${this.config.admin.username}" đã sẵn sàng`);
+  }
+}

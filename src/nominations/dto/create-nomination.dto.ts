@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { NOMINEE_KINDS, type NomineeKind } from '../../../workflows';
+
+export class NomineeDto {
+  @ApiProperty({ enum: NOMINEE_KINDS })
+  @IsIn(NOMINEE_KINDS as unknown as string[], { message: `phải là một trong: ${NOMINEE_KINDS.join(', ')}` })
+  kind: NomineeKind;
+
+  @ApiPropertyOptional({ description: 'Họ và tên (cá nhân)', example: 'Lò Thị Hương' })
+  @ValidateIf((nominee: NomineeDto) => nominee.kind === 'individual' || nominee.fullName !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'bắt buộc với cá nhân' })
+  @MaxLength(255)
+  fullName?: string;
+
+  @ApiPropertyOptional({ description: 'Tên tập thể hoặc hộ gia đình', example: 'Hợp tác xã Nông nghiệp Bình Lư' })
+  @ValidateIf((nominee: NomineeDto) => nominee.kind !== 'individual' || nominee.name !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'bắt buộc với tập thể và hộ gia đình' })
+  @MaxLength(255)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'civil-servant, worker-farmer, entrepreneur, scientist; village, cooperative, enterprise, agency…' })
+  @IsOptional()
+  @Matches(/^[a-z]+(-[a-z]+)*$/, { message: 'phải là mã viết thường không dấu (ví dụ enterprise)' })
+  @MaxLength(40)
+  category?: string;
+
+  @ApiPropertyOptional({ example: '1985-04-12' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ example: 'Giáo viên' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  position?: string;
+
+  @ApiPropertyOptional({ example: 'Trường Tiểu học Bình Lư' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  unitName?: string;
+
+  @ApiPropertyOptional({ description: 'Mã số thuế (doanh nghiệp)' })
+  @IsOptional()
+  @Matches(/^\d{10}(-\d{3})?$/, { message: 'mã số thuế gồm 10 chữ số (hoặc 10 chữ số-3 chữ số)' })
+  taxCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+export class CreateNominationDto {
+  @ApiProperty({ example: 'giay-khen-chu-tich-xa' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  formCode: string;
+
+  @ApiPropertyOptional({ description: 'Phong trào thi đua (không cần với khen thưởng hằng năm)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  campaignId?: string;
+
+  @ApiProperty({ type: NomineeDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee: NomineeDto;
+
+  @ApiPropertyOptional({ description: 'Tóm tắt thành tích' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  achievements?: string;
+}
+
+export class ListNominationsQuery {
+  @IsOptional() @IsString() @MaxLength(80) state?: string;
+  @IsOptional() @IsString() @MaxLength(64) formCode?: string;
+  @IsOptional() @IsString() @MaxLength(36) organizationId?: string;
+  @IsOptional() @IsString() @MaxLength(36) campaignId?: string;
+  @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'phải là số nguyên dương' }) page?: string;
+  @IsOptional() @Matches(/^([1-9]\d?|100)$/, { message: 'phải là số nguyên từ 1 đến 100' }) pageSize?: string;
+}

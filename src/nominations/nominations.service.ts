@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { LEVEL_LABELS, type Level } from '../../workflows';
+import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
+import { badInput, forbidden, ruleRefused } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WriteSerializer } from '../database/write-serializer';
+import { hasRoleAt, organizationsOf, type Principal } from '../identity/principal';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { CreateNominationDto, ListNominationsQuery } from './dto/create-nomination.dto';
+import { NominationAccessEntity } from './nomination-access.entity';
+import { NominationEventEntity } from './nomination-event.entity';
+import { NominationReader } from './nomination-reader';
+import { holderOrganization } from './nomination-scope';
+import type { NominationView } from './nomination-view';
+import { NominationEntity, type StoredSnapshot } from './nomination.entity';
+import { nomineeDisplayName } from './nominee';
+
+const NOMINEE_KIND_LABELS = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình' } as const;
+
+@Injectable()
+export class NominationsService {
+  private readonly logger = new Logger('Nominations');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writes: WriteSerializer,
+    private readonly catalog: WorkflowCatalog,
+    private readonly organizations: OrganizationsService,
+    private readonly reader: NominationReader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A unit's submitter drafts a nomination in its own organization's name; it enters the route at its commune or agency. */
+  async create(principal: Principal, dto: CreateNominationDto): Promise<NominationView> {
+    const ownerId = principal.organizationId;
+    if (!ownerId || !hasRoleAt(principal, 'submitter', ownerId)) {
+      throw forbidden('Chỉ cán bộ đề nghị khen thưởng của đơn vị được lập hồ sơ', { requiredRole: 'submitter' });
+    }
+    return this.writes.transaction(async (manager) => {
+      const lineage = await this.organizations.lineage(ownerId, manager);
+      const entry = lineage.find((o) => o.kind === 'commune' || o.kind === 'agency');
+      const province = lineage.find((o) => o.kind === 'province');
+      const now = new Date().toISOString();
+      const ruleSet = this.catalog.ruleSetInForce(province?.code ?? null, now);
+      const form = ruleSet.forms.find((candidate) => candidate.code === dto.formCode);
+      if (!form) {
+        throw badInput(`Không có hình thức khen thưởng mã "${dto.formCode}" trong ${ruleSet.name}`, {
+          fields: [{ field: 'formCode', problems: ['không có trong danh mục'] }],
+        });
+      }
+      if (!form.nomineeKinds.includes(dto.nominee.kind)) {
+        throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[dto.nominee.kind]}`, {
+          rule: 'nominee-kind',
+          allowed: form.nomineeKinds,
+        });
+      }
+      const entryLevel = entry?.kind as Level | undefined;
+      if (!entry || !entryLevel || !form.entryLevels.includes(entryLevel)) {
+        throw ruleRefused(
+          `${form.name} không được đề nghị từ ${entryLevel ? LEVEL_LABELS[entryLevel] : 'tổ chức này'}; chỉ từ ${form.entryLevels.map((l) => LEVEL_LABELS[l]).join(' hoặc ')}`,
+          { rule: 'form-entry-level', entryLevels: form.entryLevels },
+        );
+      }
+      const levelOrganizations: Partial<Record<Level, string | null>> = { [entryLevel]: entry.id };
+      for (const level of form.upperLevels) {
+        if (this.config.externalLevels.includes(level)) {
+          levelOrganizations[level] = null;
+          continue;
+        }
+        const organization = lineage.find((o) => o.kind === level);
+        if (!organization) {
+          throw ruleRefused(`Không có tổ chức ${LEVEL_LABELS[level]} phía trên đơn vị để xét ${form.name}`, {
+            rule: 'route-organizations',
+            level,
+          });
+        }
+        levelOrganizations[level] = organization.id;
+      }
+      const workflow = this.catalog.workflow(ruleSet.id, form.code);
+      const snapshot = workflow.start({ formCode: form.code, entryLevel });
+      const nominee = { ...dto.nominee };
+      if (nominee.fullName) nominee.fullName = nominee.fullName.normalize('NFC').trim();
+      if (nominee.name) nominee.name = nominee.name.normalize('NFC').trim();
+      const row = manager.create(NominationEntity, {
+        id: randomUUID(),
+        formCode: form.code,
+        ruleSetId: ruleSet.id,
+        machineVersion: workflow.version,
+        campaignId: dto.campaignId ?? null,
+        nomineeKind: nominee.kind,
+        nomineeName: nomineeDisplayName(nominee),
+        nominee,
+        achievements: dto.achievements?.normalize('NFC') ?? null,
+        organizationId: ownerId,
+        entryLevel,
+        levelOrganizations,
+        currentLevel: null,
+        holderOrganizationId: ownerId,
+        state: workflow.statePath(snapshot),
+        snapshot: workflow.persist(snapshot) as unknown as StoredSnapshot,
+        version: 1,
+        dueDate: null,
+        submittedAt: null,
+        createdBy: principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      row.holderOrganizationId = holderOrganization(row, row.state, snapshot.context);
+      await manager.insert(NominationEntity, row as QueryDeepPartialEntity<NominationEntity>);
+      await manager.insert(NominationAccessEntity, { nominationId: row.id, organizationId: ownerId });
+      await manager.insert(NominationEventEntity, {
+        nominationId: row.id,
+        seq: 0,
+        type: 'CREATED',
+        actorUserId: principal.userId,
+        actorUsername: principal.username,
+        at: now,
+        fromState: '',
+        toState: row.state,
+        payload: { formCode: form.code, ruleSetId: ruleSet.id, nominee },
+      });
+      this.logger.log(JSON.stringify({ nomination: row.id, form: form.code, event: 'CREATED', to: row.state, actor: principal.username, version: 1 }));
+      return this.reader.view(principal, row, manager);
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<NominationView> {
+    const row = await this.reader.assertReadable(principal, await this.dataSource.getRepository(NominationEntity).findOneBy({ id }));
+    return this.reader.view(principal, row);
+  }
+
+  async list(principal: Principal, query: ListNominationsQuery): Promise<{ items: NominationView[]; total: number; page: number; pageSize: number }> {
+    const page = Number(query.page ?? 1);
+    const pageSize = Number(query.pageSize ?? 20);
+    const builder = this.dataSource.getRepository(NominationEntity).createQueryBuilder('n');
+    if (!principal.isAdmin) {
+      const organizations = organizationsOf(principal);
+      if (!organizations.length) return { items: [], total: 0, page, pageSize };
+      builder.where(
+        'n.id IN (SELECT a.nomination_id FROM nomination_access a WHERE a.organization_id IN (:...organizations))',
+        { organizations },
+      );
+    }
+    if (query.state) {
+      // A level or a step matches too: `commune` finds every commune.* state, `awarded` the final one.
+      builder.andWhere('(n.state = :state OR n.state LIKE :statePrefix)', { state: query.state, statePrefix: `${query.state}.%` });
+    }
+    if (query.formCode) builder.andWhere('n.form_code = :formCode', { formCode: query.formCode });
+    if (query.organizationId) builder.andWhere('n.organization_id = :organizationId', { organizationId: query.organizationId });
+    if (query.campaignId) builder.andWhere('n.campaign_id = :campaignId', { campaignId: query.campaignId });
+    if (query.q) builder.andWhere('LOWER(n.nominee_name) LIKE :q', { q: `%${query.q.normalize('NFC').toLowerCase()}%` });
+    builder.orderBy('n.updated_at', 'DESC').addOrderBy('n.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
+    const [rows, total] = await builder.getManyAndCount();
+    return { items: await this.reader.views(principal, rows), total, page, pageSize };
+  }
+
+  async history(principal: Principal, id: string) {
+    await this.reader.assertReadable(principal, await this.dataSource.getRepository(NominationEntity).findOneBy({ id }));
+    const events = await this.dataSource.getRepository(NominationEventEntity).find({ where: { nominationId: id }, order: { seq: 'ASC' } });
+    return events.map((event) => ({
+      seq: event.seq,
+      type: event.type,
+      actor: { userId: event.actorUserId, username: event.actorUsername },
+      at: event.at,
+      fromState: event.fromState || null,
+      toState: event.toState,
+      payload: event.payload,
+    }));
+  }
+}

@@ -1,0 +1,15 @@
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('the service on a real database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ withDemoNominations: true });
+  });
+  afterAll(() => t.close());
+
+  it('serves the demo nominations to the commune office', async () => {
+    const token = await t.tokenOf('vhxh.binhlu');
+    const response = await t.http().get('/api/nominations').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(response.body.total).toBeGreaterThan(3);
+  });
+});

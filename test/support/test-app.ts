@@ -1,0 +1,62 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadAppConfig } from '../../src/config/app-config';
+import { DemoSeeder, readDemoData } from '../../src/demo/demo-seeder';
+import { OrganizationEntity } from '../../src/organizations/organization.entity';
+import { freshDatabaseUrl } from './test-database';
+
+export const DEMO = readDemoData();
+export const DEMO_PASSWORD = DEMO.users[0].password;
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  http: () => ReturnType<typeof request>;
+  /** A bearer token for a demo user (data/demo/binh-lu.json). */
+  tokenOf: (username: string) => Promise<string>;
+  organizationId: (name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The full service over HTTP on a real, freshly migrated database (a sqlite file, or PostgreSQL when DATABASE_URL
+ * says so), seeded with the demo organizations and users of data/demo. `withDemoNominations: false` seeds the
+ * organizations and users only.
+ */
+export async function startTestApp({ withDemoNominations = false, env = {} as NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const database = await freshDatabaseUrl();
+  const config = loadAppConfig({ ...process.env, DATABASE_URL: database.url, BCRYPT_COST: '4', JWT_SECRET: 'e2e-secret', ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+  const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  const data = readDemoData();
+  if (!withDemoNominations) data.nominations = [];
+  await new DemoSeeder(app).seed(data);
+  const tokens = new Map<string, string>();
+  const http = () => request(app.getHttpServer());
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    dataSource,
+    http,
+    async tokenOf(username) {
+      if (!tokens.has(username)) {
+        const response = await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+        tokens.set(username, response.body.accessToken);
+      }
+      return tokens.get(username)!;
+    },
+    async organizationId(name) {
+      return (await dataSource.getRepository(OrganizationEntity).findOneByOrFail({ name })).id;
+    },
+    async close() {
+      await app.close();
+      database.dispose();
+    },
+  };
+}
