@@ -97,4 +97,15 @@ export class NominationWorkflow {
     }
     return { outcome: 'accepted', snapshot: next };
   }
+
+  /** Rebuilds the state from the event log alone; it must equal the stored snapshot. */
+  replay(input: NominationInput, events: NominationEvent[]): NominationSnapshot {
+    return events.reduce((snapshot, event, index) => {
+      const result = this.step(snapshot, event);
+      if (result.outcome !== 'accepted') {
+        throw new SnapshotRestoreError(`Sự kiện thứ ${index + 1} (${event.type}) không áp dụng lại được: ${result.outcome}`);
+      }
+      return result.snapshot;
+    }, this.start(input));
+  }
 }

@@ -162,6 +162,8 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       'users',
       'organizations',
     ]) {
+      // sqlite empties a table row by row when dropping it: detach the self-references first.
+      if (table === 'organizations') await runner.query('UPDATE organizations SET parent_id = NULL');
       await runner.dropTable(table);
     }
   }

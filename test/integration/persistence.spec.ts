@@ -1,0 +1,88 @@
+import { DataSource } from 'typeorm';
+import { WorkflowCatalog } from '../../src/catalog/workflow-catalog.service';
+import { NominationEventEntity } from '../../src/nominations/nomination-event.entity';
+import { NominationEntity } from '../../src/nominations/nomination.entity';
+import type { NominationEvent, PersistedNominationSnapshot } from '../../workflows';
+import { DEMO, startTestApp, type TestApp } from '../support/test-app';
+
+describe('persistence of the demo nominations on a real database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ withDemoNominations: true });
+  });
+  afterAll(() => t.close());
+
+  it('keeps every demo nomination and its event log', async () => {
+    const rows = await t.dataSource.getRepository(NominationEntity).find();
+    expect(rows).toHaveLength(DEMO.nominations.length);
+    const events = await t.dataSource.getRepository(NominationEventEntity).count();
+    const steps = DEMO.nominations.reduce((sum, n) => sum + n.steps.length, 0);
+    expect(events).toBe(steps + DEMO.nominations.length); // one CREATED row each
+  });
+
+  it('rebuilds every stored snapshot exactly by replaying its event log', async () => {
+    const catalog = t.app.get(WorkflowCatalog);
+    const rows = await t.dataSource.getRepository(NominationEntity).find();
+    for (const row of rows) {
+      const log = await t.dataSource
+        .getRepository(NominationEventEntity)
+        .find({ where: { nominationId: row.id }, order: { seq: 'ASC' } });
+      const workflow = catalog.workflow(row.ruleSetId, row.formCode);
+      const replayed = workflow.replay(
+        { formCode: row.formCode, entryLevel: row.entryLevel },
+        log.filter((event) => event.type !== 'CREATED').map((event) => event.payload as unknown as NominationEvent),
+      );
+      const stored = row.snapshot as unknown as PersistedNominationSnapshot;
+      expect(workflow.persist(replayed)).toEqual(stored);
+      expect(workflow.statePath(replayed)).toBe(row.state);
+      expect(log.at(-1)!.toState).toBe(row.state);
+      expect(row.version).toBe(log.length);
+    }
+  });
+
+  it('answers 409, not 500, for a snapshot that cannot be restored, and changes nothing', async () => {
+    const row = (await t.dataSource.getRepository(NominationEntity).findOneByOrFail({ state: 'commune.councilReview' }))!;
+    const broken = { ...row.snapshot, value: { commune: 'noSuchStep' } };
+    await t.dataSource.getRepository(NominationEntity).update({ id: row.id }, { snapshot: broken as never });
+    const token = await t.tokenOf('thuky.binhlu');
+    const read = await t.http().get(`/api/nominations/${row.id}`).set('Authorization', `Bearer ${token}`).expect(409);
+    expect(read.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'SNAPSHOT_UNRESTORABLE' });
+    expect(read.body.message).toContain('Không khôi phục được');
+    const send = await t
+      .http()
+      .post(`/api/nominations/${row.id}/events`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ type: 'COUNCIL_APPROVED', counts: { members: 9, present: 9, yes: 9, no: 0, abstain: 0 } })
+      .expect(409);
+    expect(send.body.code).toBe('SNAPSHOT_UNRESTORABLE');
+    const after = await t.dataSource.getRepository(NominationEntity).findOneByOrFail({ id: row.id });
+    expect(after.version).toBe(row.version);
+    expect(after.snapshot).toEqual(broken);
+  });
+
+  it('refuses a snapshot saved by another machine version until it is migrated', async () => {
+    const row = await t.dataSource.getRepository(NominationEntity).findOneByOrFail({ state: 'commune.received' });
+    await t.dataSource.getRepository(NominationEntity).update({ id: row.id }, { machineVersion: '0.000000000000' });
+    const token = await t.tokenOf('vhxh.binhlu');
+    const response = await t.http().get(`/api/nominations/${row.id}`).set('Authorization', `Bearer ${token}`).expect(409);
+    expect(response.body.code).toBe('SNAPSHOT_INCOMPATIBLE');
+  });
+});
+
+describe('migrations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('revert to an empty schema and apply again on this database', async () => {
+    const dataSource: DataSource = t.dataSource;
+    await dataSource.undoLastMigration();
+    const tables = async () => (await dataSource.createQueryRunner().getTables(['organizations', 'nominations'])).length;
+    expect(await tables()).toBe(0);
+    await dataSource.runMigrations();
+    expect(await tables()).toBe(2);
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+});
