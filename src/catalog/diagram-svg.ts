@@ -13,10 +13,10 @@ export function renderDiagramSvg(machine: AnyStateMachine, title: string): strin
   }
   const finals = leaves.filter((leaf) => leaf.parent === '').map((leaf) => leaf.path);
   const layout = [['draft'], ...rows, finals.filter((path) => path !== 'draft')];
-  const boxWidth = 190;
+  const boxWidth = 240;
   const boxHeight = 44;
-  const gapX = 40;
-  const gapY = 90;
+  const gapX = 50;
+  const gapY = 130;
   const position = new Map<string, { x: number; y: number }>();
   layout.forEach((row, rowIndex) =>
     row.forEach((path, column) => position.set(path, { x: 20 + column * (boxWidth + gapX), y: 60 + rowIndex * (boxHeight + gapY) })),
@@ -29,20 +29,32 @@ export function renderDiagramSvg(machine: AnyStateMachine, title: string): strin
     '<defs><marker id="arrow" markerWidth="8" markerHeight="8" refX="8" refY="4" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#555"/></marker></defs>',
     `<text x="20" y="30" font-size="16" font-weight="bold">${escape(title)}</text>`,
   ];
+  const labels: string[] = [];
   graph.edges.forEach((edge, index) => {
     const from = position.get(edge.from);
     const to = position.get(initialOf(edge.to));
     if (!from || !to) return;
-    const x1 = from.x + boxWidth / 2;
-    const y1 = from.y + boxHeight;
-    const x2 = to.x + boxWidth / 2;
+    const sameRow = from.y === to.y;
+    // Steps of one level are linked by arcs above their row; moves between levels go from bottom to top.
+    const x1 = from.x + boxWidth / 2 + (sameRow ? 20 : 0);
+    const y1 = sameRow ? from.y : from.y + boxHeight;
+    const x2 = to.x + boxWidth / 2 - (sameRow ? 20 : 0);
     const y2 = to.y;
-    const bend = ((index % 5) - 2) * 18;
+    const lift = sameRow ? 30 + Math.abs(x2 - x1) / 8 : 0;
+    const bend = sameRow ? 0 : ((index % 5) - 2) * 24;
     const cx = (x1 + x2) / 2 + bend;
-    const cy = (y1 + y2) / 2;
-    parts.push(`<path d="M${x1},${y1} Q${cx},${cy} ${x2},${y2}" fill="none" stroke="#555" marker-end="url(#arrow)"/>`);
-    parts.push(`<text x="${cx}" y="${cy}" fill="#1a4f8b" text-anchor="middle">${escape(edge.event)}</text>`);
+    const cy = sameRow ? y1 - lift : (y1 + y2) / 2;
+    const dashed = edge.event === 'WITHDRAW' ? ' stroke-dasharray="4 3"' : '';
+    parts.push(`<path d="M${x1},${y1} Q${cx},${cy} ${x2},${y2}" fill="none" stroke="#777"${dashed} marker-end="url(#arrow)"/>`);
+    const lx = (x1 + 2 * cx + x2) / 4;
+    const ly = (y1 + 2 * cy + y2) / 4;
+    const text = edge.event;
+    labels.push(
+      `<rect x="${lx - text.length * 3.4 - 3}" y="${ly - 10}" width="${text.length * 6.8 + 6}" height="14" fill="#fff" opacity="0.85"/>`,
+      `<text x="${lx}" y="${ly}" fill="#1a4f8b" font-size="10" text-anchor="middle">${escape(text)}</text>`,
+    );
   });
+  parts.push(...labels);
   for (const [path, { x, y }] of position) {
     const key = path.split('.').pop()!;
     const final = graph.states.find((state) => state.path === path)?.final;

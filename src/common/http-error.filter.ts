@@ -60,7 +60,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       statusCode: safeStatus,
       error: ERROR_NAMES[safeStatus] ?? 'Error',
       message:
-        safeStatus === 400 && (exception as { type?: string })?.type === 'entity.parse.failed'
+        safeStatus === 400 && /JSON/.test((exception as Error)?.message ?? '')
           ? 'Nội dung yêu cầu không phải JSON hợp lệ'
           : (HTTP_MESSAGES[safeStatus] ?? 'Đã có lỗi xảy ra trong hệ thống; thao tác chưa được thực hiện'),
     };

@@ -34,7 +34,8 @@ export interface FieldProblem {
 export function describeValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([name, english]) => {
+    const missing = (error.value === undefined || error.value === null) && error.constraints && !error.constraints.whitelistValidation;
+    const own = missing ? ['bắt buộc phải có'] : Object.entries(error.constraints ?? {}).map(([name, english]) => {
       // Vietnamese for the reader; a message written on the decorator itself is already Vietnamese.
       if (/[^\x00-\x7F]/.test(english)) return english;
       return PROBLEMS[name] ?? english;

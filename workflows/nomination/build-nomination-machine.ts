@@ -134,6 +134,16 @@ function internalLevelStates(form: AwardForm, level: Level, next: Level | undefi
     guard,
     actions: withDeadline({ type: 'recordRejection', params: { step } }),
   });
+  const councilReviewState = () => ({
+      on: {
+        COUNCIL_APPROVED: { target: 'awaitingSignature', guard: 'councilApproves', actions: withDeadline('recordCouncilResult') },
+        COUNCIL_REJECTED: {
+          target: '#nomination.rejected',
+          guard: 'councilRejects',
+          actions: withDeadline('recordCouncilResult', { type: 'recordRejection', params: { step: 'council' } }),
+        },
+      },
+  });
   const states: Record<string, unknown> = {
     received: { on: { ACCEPT: { target: 'appraisal', actions: withDeadline() }, ...withdraw } },
     appraisal: {
@@ -151,6 +161,7 @@ function internalLevelStates(form: AwardForm, level: Level, next: Level | undefi
     supplementRequested: {
       on: { RESUBMIT: { target: 'appraisal', actions: withDeadline('recordResubmission') }, ...withdraw },
     },
+    ...(votes ? { councilReview: councilReviewState() } : {}),
     awaitingSignature: {
       on: {
         SIGN: {
@@ -162,18 +173,6 @@ function internalLevelStates(form: AwardForm, level: Level, next: Level | undefi
       },
     },
   };
-  if (votes) {
-    states.councilReview = {
-      on: {
-        COUNCIL_APPROVED: { target: 'awaitingSignature', guard: 'councilApproves', actions: withDeadline('recordCouncilResult') },
-        COUNCIL_REJECTED: {
-          target: '#nomination.rejected',
-          guard: 'councilRejects',
-          actions: withDeadline('recordCouncilResult', { type: 'recordRejection', params: { step: 'council' } }),
-        },
-      },
-    };
-  }
   return { initial: 'received', states };
 }
 
