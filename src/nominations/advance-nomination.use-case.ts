@@ -81,16 +81,16 @@ export class AdvanceNominationUseCase {
       throw new AppError(400, 'BAD_INPUT', 'Idempotency-Key phải có từ 1 đến 200 ký tự', { fields: [{ field: 'Idempotency-Key', problems: ['không hợp lệ'] }] });
     }
     const requestHash = createHash('sha256').update(JSON.stringify({ nominationId, command, expectedVersion })).digest('hex');
-    if (key) {
-      const earlier = await this.earlierAnswer(principal, key, requestHash);
-      if (earlier) return earlier;
-    }
     try {
-      return await this.writes.transaction((manager) => this.apply(manager, principal, nominationId, command, expectedVersion, key, requestHash));
+      return await this.writes.transaction(async (manager) => {
+        // Checked inside the transaction, so a retry queued behind the first attempt sees its answer.
+        const earlier = key ? await this.earlierAnswer(manager, principal, key, requestHash) : null;
+        return earlier ?? this.apply(manager, principal, nominationId, command, expectedVersion, key, requestHash);
+      });
     } catch (error) {
-      // A concurrent retry with the same key committed first: answer as it did.
-      if (key && isUniqueViolation(error)) {
-        const earlier = await this.earlierAnswer(principal, key, requestHash);
+      // A concurrent retry with the same key committed first (PostgreSQL): answer as it did.
+      if (key) {
+        const earlier = await this.earlierAnswer(this.dataSource.manager, principal, key, requestHash);
         if (earlier) return earlier;
       }
       if (isUniqueViolation(error)) {
@@ -100,8 +100,8 @@ export class AdvanceNominationUseCase {
     }
   }
 
-  private async earlierAnswer(principal: Principal, key: string, requestHash: string): Promise<NominationView | null> {
-    const record = await this.dataSource.getRepository(IdempotencyRecordEntity).findOneBy({ userId: principal.userId, key });
+  private async earlierAnswer(manager: EntityManager, principal: Principal, key: string, requestHash: string): Promise<NominationView | null> {
+    const record = await manager.findOneBy(IdempotencyRecordEntity, { userId: principal.userId, key });
     if (!record) return null;
     if (record.requestHash !== requestHash) {
       throw ruleRefused('Idempotency-Key này đã được dùng cho một yêu cầu khác', { rule: 'idempotency-key-reuse', key });

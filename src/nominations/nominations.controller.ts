@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { notFound } from '../common/app-error';
 import { validateBody } from '../common/validation';
 import { CurrentUser } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
-import { AdvanceNominationUseCase } from './advance-nomination.use-case';
-import { CreateNominationDto, ListNominationsQuery } from './dto/create-nomination.dto';
+import { AdvanceNominationUseCase, parseIfMatch } from './advance-nomination.use-case';
+import { CreateNominationDto, ListNominationsQuery, UpdateNominationDto } from './dto/create-nomination.dto';
 import { NominationEventRequest, parseEventCommand } from './dto/nomination-event.dto';
 import { NominationsService } from './nominations.service';
 
@@ -40,6 +40,21 @@ export class NominationsController {
   @ApiOperation({ summary: 'Một hồ sơ: trạng thái, bước hiện tại, thao tác được phép, thời hạn' })
   async get(@CurrentUser() principal: Principal, @Param('id', nominationId) id: string, @Res({ passthrough: true }) response: Response) {
     const view = await this.nominations.get(principal, id);
+    response.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Sửa hồ sơ (đối tượng, thành tích) khi đang soạn hoặc đang bổ sung' })
+  @ApiHeader({ name: 'If-Match', required: false })
+  async update(
+    @CurrentUser() principal: Principal,
+    @Param('id', nominationId) id: string,
+    @Body() dto: UpdateNominationDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const view = await this.nominations.update(principal, id, dto, parseIfMatch(ifMatch));
     response.setHeader('ETag', `"${view.version}"`);
     return view;
   }

@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { LEVEL_LABELS, type Level } from '../../workflows';
 import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
-import { badInput, forbidden, ruleRefused } from '../common/app-error';
+import { badInput, conflict, forbidden, ruleRefused } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WriteSerializer } from '../database/write-serializer';
 import { hasRoleAt, organizationsOf, type Principal } from '../identity/principal';
 import { OrganizationsService } from '../organizations/organizations.service';
-import type { CreateNominationDto, ListNominationsQuery } from './dto/create-nomination.dto';
+import type { CreateNominationDto, ListNominationsQuery, UpdateNominationDto } from './dto/create-nomination.dto';
 import { NominationAccessEntity } from './nomination-access.entity';
 import { NominationEventEntity } from './nomination-event.entity';
 import { NominationReader } from './nomination-reader';
@@ -124,6 +124,57 @@ export class NominationsService {
       });
       this.logger.log(JSON.stringify({ nomination: row.id, form: form.code, event: 'CREATED', to: row.state, actor: principal.username, version: 1 }));
       return this.reader.view(principal, row, manager);
+    });
+  }
+
+  /**
+   * The unit edits its dossier while it holds it: in draft, or answering a supplement request at the first level.
+   * Each edit is a logged step (`DRAFT_UPDATED`) that bumps the version; the machine's state does not change.
+   */
+  async update(principal: Principal, id: string, dto: UpdateNominationDto, ifMatch: number | undefined): Promise<NominationView> {
+    return this.writes.transaction(async (manager) => {
+      const row = await this.reader.assertReadable(principal, await manager.findOneBy(NominationEntity, { id }), manager);
+      if (!hasRoleAt(principal, 'submitter', row.organizationId)) {
+        throw forbidden('Chỉ cán bộ đề nghị của đơn vị lập hồ sơ được sửa hồ sơ', { requiredRole: 'submitter' });
+      }
+      if (ifMatch !== undefined && ifMatch !== row.version) {
+        throw conflict('VERSION_STALE', `Hồ sơ đã thay đổi (phiên bản hiện tại ${row.version}); vui lòng tải lại`, { currentVersion: row.version, expectedVersion: ifMatch });
+      }
+      if (row.state !== 'draft' && !(row.state === `${row.entryLevel}.supplementRequested`)) {
+        throw conflict('EVENT_NOT_ALLOWED', 'Chỉ sửa được hồ sơ khi đang soạn hoặc đang bổ sung theo yêu cầu', { state: row.state });
+      }
+      const { workflow } = this.reader.restore(row);
+      if (dto.nominee && !workflow.form.nomineeKinds.includes(dto.nominee.kind)) {
+        throw ruleRefused(`${workflow.form.name} không xét cho ${NOMINEE_KIND_LABELS[dto.nominee.kind]}`, { rule: 'nominee-kind', allowed: workflow.form.nomineeKinds });
+      }
+      const now = new Date().toISOString();
+      const changes: Partial<NominationEntity> = { updatedAt: now };
+      if (dto.nominee) {
+        changes.nominee = { ...dto.nominee };
+        changes.nomineeKind = dto.nominee.kind;
+        changes.nomineeName = nomineeDisplayName(dto.nominee).normalize('NFC').trim();
+      }
+      if (dto.achievements !== undefined) changes.achievements = dto.achievements.normalize('NFC');
+      if (dto.campaignId !== undefined) changes.campaignId = dto.campaignId;
+      const result = await manager
+        .createQueryBuilder()
+        .update(NominationEntity)
+        .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<NominationEntity>)
+        .where('id = :id AND version = :version', { id: row.id, version: row.version })
+        .execute();
+      if (!result.affected) throw conflict('VERSION_STALE', 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại', { nominationId: row.id });
+      await manager.insert(NominationEventEntity, {
+        nominationId: row.id,
+        seq: row.version,
+        type: 'DRAFT_UPDATED',
+        actorUserId: principal.userId,
+        actorUsername: principal.username,
+        at: now,
+        fromState: row.state,
+        toState: row.state,
+        payload: JSON.parse(JSON.stringify(dto)),
+      });
+      return this.reader.view(principal, (await manager.findOneBy(NominationEntity, { id: row.id }))!, manager);
     });
   }
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { WorkflowCatalog } from '../../src/catalog/workflow-catalog.service';
 import { NominationEventEntity } from '../../src/nominations/nomination-event.entity';
 import { NominationEntity } from '../../src/nominations/nomination.entity';
-import type { NominationEvent, PersistedNominationSnapshot } from '../../workflows';
+import { NOMINATION_EVENT_TYPES, type NominationEvent, type NominationEventType, type PersistedNominationSnapshot } from '../../workflows';
 import { DEMO, startTestApp, type TestApp } from '../support/test-app';
 
 describe('persistence of the demo nominations on a real database', () => {
@@ -30,7 +30,7 @@ describe('persistence of the demo nominations on a real database', () => {
       const workflow = catalog.workflow(row.ruleSetId, row.formCode);
       const replayed = workflow.replay(
         { formCode: row.formCode, entryLevel: row.entryLevel },
-        log.filter((event) => event.type !== 'CREATED').map((event) => event.payload as unknown as NominationEvent),
+        log.filter((event) => NOMINATION_EVENT_TYPES.includes(event.type as NominationEventType)).map((event) => event.payload as unknown as NominationEvent),
       );
       const stored = row.snapshot as unknown as PersistedNominationSnapshot;
       expect(workflow.persist(replayed)).toEqual(stored);

@@ -83,6 +83,26 @@ export class CreateNominationDto {
   achievements?: string;
 }
 
+export class UpdateNominationDto {
+  @ApiPropertyOptional({ type: NomineeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NomineeDto)
+  nominee?: NomineeDto;
+
+  @ApiPropertyOptional({ description: 'Tóm tắt thành tích' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  achievements?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  campaignId?: string;
+}
+
 export class ListNominationsQuery {
   @IsOptional() @IsString() @MaxLength(80) state?: string;
   @IsOptional() @IsString() @MaxLength(64) formCode?: string;
