@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { loadRuleSets, RuleSetRegistry } from '../workflows';
 import { AwardFormsController } from './catalog/award-forms.controller';
 import { WorkflowCatalog } from './catalog/workflow-catalog.service';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -25,7 +26,7 @@ import { OrganizationsService } from './organizations/organizations.service';
 @Module({})
 export class AppModule {
   /** The whole service for one configuration (the app, the CLI and the tests build it the same way). */
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, registry: RuleSetRegistry = loadRuleSets()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -35,6 +36,7 @@ export class AppModule {
       controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, NominationsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: RuleSetRegistry, useValue: registry },
         { provide: APP_GUARD, useClass: AuthGuard },
         WriteSerializer,
         WorkflowCatalog,

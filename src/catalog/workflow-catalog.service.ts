@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { loadRuleSets, NominationWorkflow, type AwardForm, type RuleSet, type RuleSetRegistry } from '../../workflows';
+import { NominationWorkflow, RuleSetRegistry, type AwardForm, type RuleSet } from '../../workflows';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** The validated catalog (loaded once at start-up; a bad entry stops the start) and each form's machine. */
 @Injectable()
 export class WorkflowCatalog {
-  readonly registry: RuleSetRegistry;
   private readonly workflows = new Map<string, NominationWorkflow>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.registry = loadRuleSets();
-  }
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    readonly registry: RuleSetRegistry,
+  ) {}
 
   ruleSetInForce(jurisdiction: string | null, onDate: string): RuleSet {
     return this.registry.inForce(jurisdiction ?? undefined, onDate);
