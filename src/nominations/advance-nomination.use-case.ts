@@ -24,7 +24,7 @@ import { DocumentNumberEntity } from './document-number.entity';
 import type { EventCommand } from './dto/nomination-event.dto';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { NominationAccessEntity } from './nomination-access.entity';
-import { NominationEventEntity } from './nomination-event.entity';
+import { assertExpectedVersion, commitStep, staleVersion } from './nomination-log';
 import { NominationReader } from './nomination-reader';
 import { holderOrganization, mayAct } from './nomination-scope';
 import type { NominationView } from './nomination-view';
@@ -93,9 +93,7 @@ export class AdvanceNominationUseCase {
         const earlier = await this.earlierAnswer(this.dataSource.manager, principal, key, requestHash);
         if (earlier) return earlier;
       }
-      if (isUniqueViolation(error)) {
-        throw conflict('VERSION_STALE', 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thực hiện lại', { nominationId });
-      }
+      if (isUniqueViolation(error)) throw staleVersion(nominationId);
       throw error;
     }
   }
@@ -119,12 +117,7 @@ export class AdvanceNominationUseCase {
     requestHash: string,
   ): Promise<NominationView> {
     const row = await this.reader.assertReadable(principal, await manager.findOneBy(NominationEntity, { id: nominationId }), manager);
-    if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw conflict('VERSION_STALE', `Hồ sơ đã thay đổi (phiên bản hiện tại ${row.version}, yêu cầu gửi theo phiên bản ${expectedVersion}); vui lòng tải lại`, {
-        currentVersion: row.version,
-        expectedVersion,
-      });
-    }
+    assertExpectedVersion(row, expectedVersion);
     let { workflow, snapshot } = this.reader.restore(row);
     const fromState = row.state;
     if (!workflow.acceptedEventTypes(snapshot).includes(command.type)) {
@@ -177,26 +170,14 @@ export class AdvanceNominationUseCase {
       submittedAt: next.context.submittedAt,
       updatedAt: now,
     };
-    const result = await manager
-      .createQueryBuilder()
-      .update(NominationEntity)
-      .set({ ...update, version: () => 'version + 1' } as QueryDeepPartialEntity<NominationEntity>)
-      .where('id = :id AND version = :version', { id: row.id, version: row.version })
-      .execute();
-    if (!result.affected) {
-      throw conflict('VERSION_STALE', 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thực hiện lại', { nominationId: row.id });
-    }
-    await manager.insert(NominationEventEntity, {
-      nominationId: row.id,
-      seq: row.version,
+    await commitStep(manager, row, update, {
       type: event.type,
-      actorUserId: principal.userId,
-      actorUsername: principal.username,
+      actor: principal,
       at: now,
       fromState,
       toState,
       payload: event as unknown as Record<string, unknown>,
-    } as QueryDeepPartialEntity<NominationEventEntity>);
+    });
     if (level && row.levelOrganizations[level]) await this.grantAccess(manager, row.id, row.levelOrganizations[level]!);
     this.logger.log(
       JSON.stringify({ nomination: row.id, form: row.formCode, event: event.type, from: fromState, to: toState, actor: principal.username, version: row.version + 1 }),

@@ -12,6 +12,7 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateNominationDto, ListNominationsQuery, UpdateNominationDto } from './dto/create-nomination.dto';
 import { NominationAccessEntity } from './nomination-access.entity';
 import { NominationEventEntity } from './nomination-event.entity';
+import { appendToLog, assertExpectedVersion, commitStep } from './nomination-log';
 import { NominationReader } from './nomination-reader';
 import { holderOrganization } from './nomination-scope';
 import type { NominationView } from './nomination-view';
@@ -111,12 +112,9 @@ export class NominationsService {
       row.holderOrganizationId = holderOrganization(row, row.state, snapshot.context);
       await manager.insert(NominationEntity, row as QueryDeepPartialEntity<NominationEntity>);
       await manager.insert(NominationAccessEntity, { nominationId: row.id, organizationId: ownerId });
-      await manager.insert(NominationEventEntity, {
-        nominationId: row.id,
-        seq: 0,
+      await appendToLog(manager, row.id, 0, {
         type: 'CREATED',
-        actorUserId: principal.userId,
-        actorUsername: principal.username,
+        actor: principal,
         at: now,
         fromState: '',
         toState: row.state,
@@ -137,9 +135,7 @@ export class NominationsService {
       if (!hasRoleAt(principal, 'submitter', row.organizationId)) {
         throw forbidden('Chỉ cán bộ đề nghị của đơn vị lập hồ sơ được sửa hồ sơ', { requiredRole: 'submitter' });
       }
-      if (ifMatch !== undefined && ifMatch !== row.version) {
-        throw conflict('VERSION_STALE', `Hồ sơ đã thay đổi (phiên bản hiện tại ${row.version}); vui lòng tải lại`, { currentVersion: row.version, expectedVersion: ifMatch });
-      }
+      assertExpectedVersion(row, ifMatch);
       if (row.state !== 'draft' && !(row.state === `${row.entryLevel}.supplementRequested`)) {
         throw conflict('EVENT_NOT_ALLOWED', 'Chỉ sửa được hồ sơ khi đang soạn hoặc đang bổ sung theo yêu cầu', { state: row.state });
       }
@@ -156,19 +152,9 @@ export class NominationsService {
       }
       if (dto.achievements !== undefined) changes.achievements = dto.achievements.normalize('NFC');
       if (dto.campaignId !== undefined) changes.campaignId = dto.campaignId;
-      const result = await manager
-        .createQueryBuilder()
-        .update(NominationEntity)
-        .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<NominationEntity>)
-        .where('id = :id AND version = :version', { id: row.id, version: row.version })
-        .execute();
-      if (!result.affected) throw conflict('VERSION_STALE', 'Hồ sơ vừa được người khác cập nhật; vui lòng tải lại', { nominationId: row.id });
-      await manager.insert(NominationEventEntity, {
-        nominationId: row.id,
-        seq: row.version,
+      await commitStep(manager, row, changes, {
         type: 'DRAFT_UPDATED',
-        actorUserId: principal.userId,
-        actorUsername: principal.username,
+        actor: principal,
         at: now,
         fromState: row.state,
         toState: row.state,
