@@ -20,6 +20,7 @@ import { AdvanceNominationUseCase } from './nominations/advance-nomination.use-c
 import { NominationReader } from './nominations/nomination-reader';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
+import { STEP_CHECKS, STEP_LISTENERS, type StepCheck, type StepListener } from './nominations/step-hooks';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
@@ -49,6 +50,9 @@ export class AppModule {
         NominationReader,
         NominationsService,
         AdvanceNominationUseCase,
+        // Rules and reactions that need data beyond the machine plug in here, each from its own feature folder.
+        { provide: STEP_CHECKS, useFactory: (...checks: StepCheck[]) => checks, inject: [] },
+        { provide: STEP_LISTENERS, useFactory: (...listeners: StepListener[]) => listeners, inject: [] },
       ],
       exports: [NominationsService, AdvanceNominationUseCase, UsersService, OrganizationsService, WorkflowCatalog],
     };

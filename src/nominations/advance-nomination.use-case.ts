@@ -28,6 +28,7 @@ import { assertExpectedVersion, commitStep, staleVersion } from './nomination-lo
 import { NominationReader } from './nomination-reader';
 import { holderOrganization, mayAct } from './nomination-scope';
 import type { NominationView } from './nomination-view';
+import { STEP_CHECKS, STEP_LISTENERS, type StepCheck, type StepContext, type StepListener } from './step-hooks';
 import { NominationEntity, type StoredSnapshot } from './nomination.entity';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -72,6 +73,8 @@ export class AdvanceNominationUseCase {
     private readonly reader: NominationReader,
     private readonly organizations: OrganizationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(STEP_CHECKS) private readonly checks: StepCheck[],
+    @Inject(STEP_LISTENERS) private readonly listeners: StepListener[],
   ) {}
 
   async execute(principal: Principal, nominationId: string, command: EventCommand, options: AdvanceOptions): Promise<NominationView> {
@@ -155,6 +158,11 @@ export class AdvanceNominationUseCase {
     const event = this.eventFrom(command, principal, now, row.ruleSetId);
     const next = this.step(workflow, snapshot, event);
     const toState = workflow.statePath(next);
+    const hookContext: StepContext = { manager, principal, row, workflow, before: snapshot, event };
+    for (const check of this.checks) {
+      const refusal = await check.check(hookContext);
+      if (refusal) throw ruleRefused(refusal.message, { rule: refusal.rule, ...refusal.details });
+    }
 
     await this.reserveDocumentNumber(manager, row, snapshot, event);
     const level = workflow.level(next);
@@ -179,6 +187,7 @@ export class AdvanceNominationUseCase {
       payload: event as unknown as Record<string, unknown>,
     });
     if (level && row.levelOrganizations[level]) await this.grantAccess(manager, row.id, row.levelOrganizations[level]!);
+    for (const listener of this.listeners) await listener.afterStep({ ...hookContext, after: next, toState });
     this.logger.log(
       JSON.stringify({ nomination: row.id, form: row.formCode, event: event.type, from: fromState, to: toState, actor: principal.username, version: row.version + 1 }),
     );
