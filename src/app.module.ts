@@ -2,7 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { loadRuleSets, RuleSetRegistry } from '../workflows';
+import { loadRuleSets, loadWorkingCalendar, RuleSetRegistry, WorkingCalendar } from '../workflows';
+import { CalendarController } from './calendar/calendar.controller';
 import { AwardFormsController } from './catalog/award-forms.controller';
 import { WorkflowCatalog } from './catalog/workflow-catalog.service';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -21,23 +22,31 @@ import { NominationReader } from './nominations/nomination-reader';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
 import { STEP_CHECKS, STEP_LISTENERS, type StepCheck, type StepListener } from './nominations/step-hooks';
+import { NOTIFICATION_PROVIDERS, NotificationsController, NotificationStepListener, OverdueRemindersJob } from './notifications';
+import { SCHEDULED_JOBS, SCHEDULER_PROVIDERS, type ScheduledJob } from './scheduler';
+import { WEBHOOK_PROVIDERS, WebhookDispatcherJob, WebhookOutboxListener } from './webhooks';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
 
 @Module({})
 export class AppModule {
   /** The whole service for one configuration (the app, the CLI and the tests build it the same way). */
-  static forConfig(config: AppConfig, registry: RuleSetRegistry = loadRuleSets()): DynamicModule {
+  static forConfig(
+    config: AppConfig,
+    registry: RuleSetRegistry = loadRuleSets(),
+    calendar: WorkingCalendar = loadWorkingCalendar(),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresIn as never } }),
       ],
-      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, NominationsController],
+      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, NominationsController, CalendarController, NotificationsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: RuleSetRegistry, useValue: registry },
+        { provide: WorkingCalendar, useValue: calendar },
         { provide: APP_GUARD, useClass: AuthGuard },
         WriteSerializer,
         WorkflowCatalog,
@@ -50,9 +59,13 @@ export class AppModule {
         NominationReader,
         NominationsService,
         AdvanceNominationUseCase,
+        ...NOTIFICATION_PROVIDERS,
+        ...WEBHOOK_PROVIDERS,
+        ...SCHEDULER_PROVIDERS,
+        { provide: SCHEDULED_JOBS, useFactory: (...jobs: ScheduledJob[]) => jobs, inject: [OverdueRemindersJob, WebhookDispatcherJob] },
         // Rules and reactions that need data beyond the machine plug in here, each from its own feature folder.
         { provide: STEP_CHECKS, useFactory: (...checks: StepCheck[]) => checks, inject: [] },
-        { provide: STEP_LISTENERS, useFactory: (...listeners: StepListener[]) => listeners, inject: [] },
+        { provide: STEP_LISTENERS, useFactory: (...listeners: StepListener[]) => listeners, inject: [NotificationStepListener, WebhookOutboxListener] },
       ],
       exports: [NominationsService, AdvanceNominationUseCase, UsersService, OrganizationsService, WorkflowCatalog],
     };

@@ -10,4 +10,8 @@ export * from './nomination/nomination-workflow';
 export * from './nomination/refusal';
 export * from './nomination/status-labels';
 export * from './calendar/working-days';
+export * from './calendar/lunar-calendar';
+export * from './calendar/vietnam-holidays';
+export * from './calendar/calendar-data';
+export * from './calendar/working-calendar';
 export * from './nomination/deadlines';

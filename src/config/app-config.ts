@@ -14,6 +14,20 @@ export interface AppConfig {
   admin: { username: string; password: string } | null;
   /** Route levels decided outside this deployment (recorded when their decision comes back). */
   externalLevels: Level[];
+  /** Background jobs (overdue reminders, webhook delivery), claimed through a lease in the database. */
+  scheduler: { enabled: boolean; reminderIntervalSeconds: number };
+  webhook: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** The only address events are delivered to; no outbox rows are written without it. */
+  url: string | null;
+  secret: string | null;
+  maxAttempts: number;
+  /** First retry delay; each further failure doubles it (capped at a day). */
+  backoffSeconds: number;
+  intervalSeconds: number;
+  timeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +84,42 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bcryptCost: integer('BCRYPT_COST', env.BCRYPT_COST, 10, 4, 15),
     admin: env.ADMIN_USERNAME ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD! } : null,
     externalLevels: externalLevels as Level[],
+    scheduler: {
+      enabled: flag('SCHEDULER_ENABLED', env.SCHEDULER_ENABLED, true),
+      reminderIntervalSeconds: integer('REMINDER_INTERVAL_SECONDS', env.REMINDER_INTERVAL_SECONDS, 300, 1, 86400),
+    },
+    webhook: webhookConfig(env),
+  };
+}
+
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name} phải là true hoặc false (đang là "${value}")`);
+}
+
+function webhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
+  const url = env.WEBHOOK_URL?.trim() || null;
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError(`WEBHOOK_URL không phải là địa chỉ hợp lệ: "${url}"`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError('WEBHOOK_URL phải dùng http:// hoặc https://');
+    if (!env.WEBHOOK_SECRET || env.WEBHOOK_SECRET.length < 16) {
+      throw new ConfigError('WEBHOOK_SECRET (ít nhất 16 ký tự) là bắt buộc khi đặt WEBHOOK_URL: mọi lần gửi đều được ký');
+    }
+  }
+  return {
+    url,
+    secret: env.WEBHOOK_SECRET || null,
+    maxAttempts: integer('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 10, 1, 100),
+    backoffSeconds: integer('WEBHOOK_BACKOFF_SECONDS', env.WEBHOOK_BACKOFF_SECONDS, 30, 0, 86400),
+    intervalSeconds: integer('WEBHOOK_INTERVAL_SECONDS', env.WEBHOOK_INTERVAL_SECONDS, 15, 1, 86400),
+    timeoutSeconds: integer('WEBHOOK_TIMEOUT_SECONDS', env.WEBHOOK_TIMEOUT_SECONDS, 10, 1, 300),
   };
 }
 

@@ -10,5 +10,6 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url };
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
-  return { ...common, type: 'sqlite', database: database.path };
+  // Several processes may share one file (a second instance, the CLI): wait for another's write lock, do not fail.
+  return { ...common, type: 'sqlite', database: database.path, busyTimeout: 5000 };
 }

@@ -5,7 +5,11 @@ import { IdempotencyRecordEntity } from '../nominations/idempotency-record.entit
 import { NominationAccessEntity } from '../nominations/nomination-access.entity';
 import { NominationEventEntity } from '../nominations/nomination-event.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
+import { ReminderSentEntity } from '../notifications/reminder-sent.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { ScheduledJobEntity } from '../scheduler/scheduled-job.entity';
+import { WebhookOutboxEntity } from '../webhooks/webhook-outbox.entity';
 
 export const ENTITIES = [
   OrganizationEntity,
@@ -16,4 +20,8 @@ export const ENTITIES = [
   NominationAccessEntity,
   IdempotencyRecordEntity,
   DocumentNumberEntity,
+  NotificationEntity,
+  ReminderSentEntity,
+  ScheduledJobEntity,
+  WebhookOutboxEntity,
 ];

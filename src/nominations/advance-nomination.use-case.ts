@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
-  addWorkingDays,
   deadlineAfter,
   EVENT_LABELS,
   statusLabel,
   vietnamDate,
+  WorkingCalendar,
   type Level,
   type NominationEvent,
   type NominationSnapshot,
@@ -72,6 +72,7 @@ export class AdvanceNominationUseCase {
     private readonly catalog: WorkflowCatalog,
     private readonly reader: NominationReader,
     private readonly organizations: OrganizationsService,
+    private readonly calendar: WorkingCalendar,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(STEP_CHECKS) private readonly checks: StepCheck[],
     @Inject(STEP_LISTENERS) private readonly listeners: StepListener[],
@@ -213,8 +214,8 @@ export class AdvanceNominationUseCase {
     if (first.outcome === 'not-allowed') {
       throw conflict('EVENT_NOT_ALLOWED', `Không thể "${EVENT_LABELS[event.type]}" ở bước hiện tại`, { state: first.state });
     }
-    if (first.outcome === 'refused') throw ruleRefused(first.refusal.message, { rule: first.refusal.rule, ...first.refusal.details });
-    event.deadline = deadlineAfter(workflow.form, snapshot.context, workflow.statePath(first.snapshot), event);
+    if (first.outcome === 'refused') throw ruleRefused(first.refusal.message, { ...first.refusal.details, rule: first.refusal.rule });
+    event.deadline = deadlineAfter(workflow.form, snapshot.context, workflow.statePath(first.snapshot), event, this.calendar);
     const second = workflow.step(snapshot, event);
     if (second.outcome !== 'accepted') throw new Error('Bước thứ hai của máy trạng thái không nhất quán');
     return second.snapshot;
@@ -225,7 +226,7 @@ export class AdvanceNominationUseCase {
     const event = { ...command, actor: { userId: principal.userId, username: principal.username }, at } as Record<string, unknown>;
     const today = vietnamDate(at);
     if (command.type === 'REQUEST_SUPPLEMENT' && !command.dueDate) {
-      event.dueDate = addWorkingDays(today, this.catalog.registry.byId(ruleSetId)!.supplementDefaultWorkingDays);
+      event.dueDate = this.calendar.addWorkingDays(today, this.catalog.registry.byId(ruleSetId)!.supplementDefaultWorkingDays);
     }
     if (command.type === 'SIGN' && !command.date) event.date = today;
     return event as unknown as NominationEvent;
@@ -238,16 +239,21 @@ export class AdvanceNominationUseCase {
     const organizationId = row.levelOrganizations[level];
     if (!organizationId) return;
     const year = Number(event.date.slice(0, 4));
-    const taken = await manager.findOneBy(DocumentNumberEntity, { organizationId, year, number: event.number });
-    if (taken) {
-      throw ruleRefused(`Số văn bản "${event.number}" đã được sử dụng tại cơ quan này trong năm ${year}`, {
+    const numberTaken = () =>
+      ruleRefused(`Số văn bản "${event.number}" đã được sử dụng tại cơ quan này trong năm ${year}`, {
         rule: 'document-number-unique',
         number: event.number,
         year,
       });
-    }
+    if (await manager.findOneBy(DocumentNumberEntity, { organizationId, year, number: event.number })) throw numberTaken();
     const kind = event.type === 'REVOKE' ? 'revocation' : before.context.levelIndex === before.context.route.length - 1 ? 'decision' : 'submission';
-    await manager.insert(DocumentNumberEntity, { organizationId, year, number: event.number, nominationId: row.id, kind });
+    try {
+      await manager.insert(DocumentNumberEntity, { organizationId, year, number: event.number, nominationId: row.id, kind });
+    } catch (error) {
+      // Two signatures racing for one number (PostgreSQL): the loser's number is taken, its dossier is not stale.
+      if (isUniqueViolation(error)) throw numberTaken();
+      throw error;
+    }
   }
 
   private async grantAccess(manager: EntityManager, nominationId: string, organizationId: string) {

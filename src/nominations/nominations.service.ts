@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { LEVEL_LABELS, type Level } from '../../workflows';
+import { LEVEL_LABELS, vietnamDate, type Level } from '../../workflows';
 import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
 import { badInput, conflict, forbidden, ruleRefused } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -17,7 +17,9 @@ import { NominationReader } from './nomination-reader';
 import { holderOrganization } from './nomination-scope';
 import type { NominationView } from './nomination-view';
 import { NominationEntity, type StoredSnapshot } from './nomination.entity';
+import { filterByDeadline } from './deadline-filters';
 import { nomineeDisplayName } from './nominee';
+import { nameContains } from './nominee-search';
 
 const NOMINEE_KIND_LABELS = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình' } as const;
 
@@ -188,7 +190,11 @@ export class NominationsService {
     if (query.formCode) builder.andWhere('n.form_code = :formCode', { formCode: query.formCode });
     if (query.organizationId) builder.andWhere('n.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.campaignId) builder.andWhere('n.campaign_id = :campaignId', { campaignId: query.campaignId });
-    if (query.q) builder.andWhere('LOWER(n.nominee_name) LIKE :q', { q: `%${query.q.normalize('NFC').toLowerCase()}%` });
+    if (query.q) {
+      const search = nameContains(this.dataSource.options.type, 'n.nominee_name', query.q);
+      builder.andWhere(search.sql, search.parameters);
+    }
+    if (query.overdue !== undefined || query.dueWithinDays !== undefined) filterByDeadline(builder, query, vietnamDate(new Date()));
     builder.orderBy('n.updated_at', 'DESC').addOrderBy('n.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
     const [rows, total] = await builder.getManyAndCount();
     return { items: await this.reader.views(principal, rows), total, page, pageSize };

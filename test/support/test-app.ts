@@ -25,11 +25,24 @@ export interface TestApp {
 /**
  * The full service over HTTP on a real, freshly migrated database (a sqlite file, or PostgreSQL when DATABASE_URL
  * says so), seeded with the demo organizations and users of data/demo. `withDemoNominations: false` seeds the
- * organizations and users only.
+ * organizations and users only. `databaseUrl` runs it on a database the caller owns instead (a restart, or a second
+ * instance beside the first): it is neither emptied first nor removed on close, and seeded only if empty. The
+ * background scheduler does not tick unless `env` sets `SCHEDULER_ENABLED`.
  */
-export async function startTestApp({ withDemoNominations = false, env = {} as NodeJS.ProcessEnv } = {}): Promise<TestApp> {
-  const database = await freshDatabaseUrl();
-  const config = loadAppConfig({ ...process.env, DATABASE_URL: database.url, BCRYPT_COST: '4', JWT_SECRET: 'e2e-secret', ...env });
+export async function startTestApp({
+  withDemoNominations = false,
+  env = {} as NodeJS.ProcessEnv,
+  databaseUrl = undefined as string | undefined,
+} = {}): Promise<TestApp> {
+  const database = databaseUrl ? { url: databaseUrl, dispose: () => undefined } : await freshDatabaseUrl();
+  const config = loadAppConfig({
+    ...process.env,
+    DATABASE_URL: database.url,
+    BCRYPT_COST: '4',
+    JWT_SECRET: 'e2e-secret',
+    SCHEDULER_ENABLED: 'false',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] });
   configureApp(app);

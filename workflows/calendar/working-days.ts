@@ -15,9 +15,19 @@ function addDays(date: string, days: number): string {
   return next.toISOString().slice(0, 10);
 }
 
+/** The day of the week of a `YYYY-MM-DD` date: 0 Sunday … 6 Saturday. */
+export function weekdayOf(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** Saturday or Sunday: the weekly rest days of state offices (the 40-hour, five-day week). */
+export function isWeekend(date: string): boolean {
+  const weekday = weekdayOf(date);
+  return weekday === 0 || weekday === 6;
+}
+
 export function isWorkingDay(date: string, daysOff: ReadonlySet<string> = new Set()): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !daysOff.has(date);
+  return !isWeekend(date) && !daysOff.has(date);
 }
 
 /** The date `count` working days after `start` (the start day itself does not count). */
@@ -33,3 +43,19 @@ export function addWorkingDays(start: string, count: number, daysOff: ReadonlySe
 export function addCalendarDays(start: string, count: number): string {
   return addDays(start, count);
 }
+
+/**
+ * What the deadlines need of a calendar: which days are working days, and the date n working days on. The
+ * `WorkingCalendar` (public holidays, Tết, the yearly days off and make-up days) is the one the service uses.
+ */
+export interface WorkingDays {
+  isWorkingDay(date: string): boolean;
+  /** The date `count` working days after `start` (the start day itself does not count). */
+  addWorkingDays(start: string, count: number): string;
+}
+
+/** Monday to Friday, no holidays: for tests and tools that need no calendar data. */
+export const WEEKENDS_ONLY: WorkingDays = {
+  isWorkingDay: (date) => isWorkingDay(date),
+  addWorkingDays: (start, count) => addWorkingDays(start, count),
+};

@@ -65,7 +65,7 @@ export function loadRuleSets(dataDir = findDataDirectory()): RuleSetRegistry {
       if (chain.includes(content.extends)) {
         throw new CatalogError(file, `bộ quy định "${id}"`, 'extends', `kế thừa vòng tròn: ${[...chain, content.extends].join(' → ')}`);
       }
-      const base = resolve(content.extends, [...chain, id]) as Record<string, unknown>;
+      const base = resolve(content.extends, [...chain, content.extends]) as Record<string, unknown>;
       const { extends: _parent, forms, ...own } = content;
       value = { ...base, ...own, forms: mergeForms(base.forms as AwardForm[], forms) };
     }

@@ -135,7 +135,9 @@ export function validateRuleSet(file: string, value: unknown): RuleSet {
   requireText(fail, entry, 'name', set.name);
   requireCode(fail, entry, 'jurisdiction', set.jurisdiction);
   const from = requireText(fail, entry, 'effectiveFrom', set.effectiveFrom);
-  if (!DATE_PATTERN.test(from) || Number.isNaN(Date.parse(from))) fail(entry, 'effectiveFrom', 'phải là ngày dạng YYYY-MM-DD');
+  if (!DATE_PATTERN.test(from) || Number.isNaN(Date.parse(from)) || !new Date(from).toISOString().startsWith(from)) {
+    fail(entry, 'effectiveFrom', 'phải là một ngày có thật, dạng YYYY-MM-DD');
+  }
   if (!Array.isArray(set.legalBasis) || set.legalBasis.length === 0) fail(entry, 'legalBasis', 'phải nêu ít nhất một căn cứ pháp lý');
   (set.legalBasis as unknown[]).forEach((basis, i) => requireText(fail, entry, `legalBasis[${i}]`, basis));
   if (!isObject(set.quorum)) fail(entry, 'quorum', 'thiếu quy định về số thành viên dự họp');

@@ -16,6 +16,15 @@ export interface MachineOptions {
 
 type Params = Record<string, unknown>;
 
+/** A council's "no" has no written reason: its vote is the reason. */
+function rejectionReason(event: NominationEvent): string {
+  if (event.type === 'COUNCIL_REJECTED') {
+    const { yes, members, present } = event.counts;
+    return `Hội đồng Thi đua – Khen thưởng không đồng ý: ${yes}/${members} thành viên (${present} có mặt) đồng ý`;
+  }
+  return (event as { reason?: string }).reason ?? '';
+}
+
 function buildSetup(scope: RuleScope) {
   const allows = ({ context, event }: { context: NominationContext; event: NominationEvent }) =>
     refusalFor(scope, context, event) === null;
@@ -104,7 +113,7 @@ function buildSetup(scope: RuleScope) {
         rejection: ({ context, event }, params: { step: string }) => ({
           level: currentLevel(context),
           step: params.step,
-          reason: (event as { reason?: string }).reason ?? '',
+          reason: rejectionReason(event),
           by: event.actor,
           at: event.at,
         }),

@@ -1,4 +1,4 @@
-import { addCalendarDays, addWorkingDays, vietnamDate } from '../calendar/working-days';
+import { addCalendarDays, vietnamDate, WEEKENDS_ONLY, type WorkingDays } from '../calendar/working-days';
 import type { AwardForm, Level } from '../catalog/types';
 import type { NominationContext } from './nomination-context';
 import type { Deadline, NominationEvent } from './nomination-events';
@@ -7,13 +7,14 @@ import type { Deadline, NominationEvent } from './nomination-events';
  * The due date of the step a nomination has just entered, from the rule set: each level's appraisal runs from a
  * complete dossier (its receipt, or the answer to a supplement request) to the signer; a supplement request runs
  * to the date the appraiser set. Computed by the service and carried in the event, never an XState timer.
+ * Working days are the `calendar`'s (the service passes the `WorkingCalendar`: holidays, Tết, the yearly days off).
  */
 export function deadlineAfter(
   form: AwardForm,
   previous: NominationContext,
   statePath: string,
   event: NominationEvent,
-  daysOff: ReadonlySet<string> = new Set(),
+  calendar: WorkingDays = WEEKENDS_ONLY,
 ): Deadline | null {
   const [head, step] = statePath.split('.');
   if (!step) return null;
@@ -24,7 +25,7 @@ export function deadlineAfter(
     const start = vietnamDate(startedAt);
     const dueDate = rule.appraisalCalendarDays
       ? addCalendarDays(start, rule.appraisalWorkingDays)
-      : addWorkingDays(start, rule.appraisalWorkingDays, daysOff);
+      : calendar.addWorkingDays(start, rule.appraisalWorkingDays);
     return { level, step: 'appraisal', dueDate, startedAt };
   };
   switch (step) {
@@ -39,7 +40,7 @@ export function deadlineAfter(
     case 'awaitingExternalDecision': {
       const rule = form.levels[level];
       return rule
-        ? { level, step: 'externalDecision', dueDate: addWorkingDays(vietnamDate(startedAt), rule.appraisalWorkingDays, daysOff), startedAt }
+        ? { level, step: 'externalDecision', dueDate: calendar.addWorkingDays(vietnamDate(startedAt), rule.appraisalWorkingDays), startedAt }
         : null;
     }
     default:

@@ -1,3 +1,4 @@
+import { vietnamDate } from '../calendar/working-days';
 import type { AwardForm, Level, QuorumRule } from '../catalog/types';
 import { describeCouncilRule, evaluateCouncilVote } from './council-vote';
 import type { NominationContext } from './nomination-context';
@@ -11,7 +12,8 @@ function isFilled(value: unknown): value is string {
 }
 
 function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+  // Date.parse rolls 2026-02-30 over to 2 March: a real calendar date reads back unchanged.
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
 }
 
 function missing(rule: string, message: string, fields: string[]): Refusal {
@@ -50,7 +52,8 @@ export function refusalFor(scope: RuleScope, context: NominationContext, event: 
           details: { level: currentLevel(context) },
         };
       }
-      if (event.dueDate < event.at.slice(0, 10)) {
+      // The request's day in Vietnam (UTC+7), as the service computes dates: `at` is a UTC timestamp.
+      if (event.dueDate < vietnamDate(event.at)) {
         return { rule: 'supplement-deadline-future', message: 'Thời hạn bổ sung không được trước ngày yêu cầu', details: { dueDate: event.dueDate } };
       }
       return null;
@@ -71,7 +74,7 @@ export function refusalFor(scope: RuleScope, context: NominationContext, event: 
           claimed === 'approved'
             ? `Kết quả biểu quyết chưa đạt yêu cầu (${describeCouncilRule(rule)}): không thể ghi nhận Hội đồng đồng ý`
             : `Kết quả biểu quyết đã đạt yêu cầu (${describeCouncilRule(rule)}): không thể ghi nhận Hội đồng không đồng ý`,
-        details: { counts: event.counts, rule },
+        details: { counts: event.counts, councilRule: rule },
       };
     }
     case 'SIGN': {

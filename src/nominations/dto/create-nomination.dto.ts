@@ -109,6 +109,10 @@ export class ListNominationsQuery {
   @IsOptional() @IsString() @MaxLength(36) organizationId?: string;
   @IsOptional() @IsString() @MaxLength(36) campaignId?: string;
   @IsOptional() @IsString() @MaxLength(200) q?: string;
+  /** `true`: the current step's due date (Vietnam time) has passed; `false`: it has not, or there is none. */
+  @IsOptional() @Matches(/^(true|false)$/, { message: 'phải là true hoặc false' }) overdue?: string;
+  /** The current step is due between today and N days from today (Vietnam time), both included. */
+  @IsOptional() @Matches(/^(0|[1-9]\d{0,2})$/, { message: 'phải là số ngày từ 0 đến 999' }) dueWithinDays?: string;
   @IsOptional() @Matches(/^[1-9]\d{0,5}$/, { message: 'phải là số nguyên dương' }) page?: string;
   @IsOptional() @Matches(/^([1-9]\d?|100)$/, { message: 'phải là số nguyên từ 1 đến 100' }) pageSize?: string;
 }
