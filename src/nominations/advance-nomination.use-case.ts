@@ -162,7 +162,7 @@ export class AdvanceNominationUseCase {
     const hookContext: StepContext = { manager, principal, row, workflow, before: snapshot, event };
     for (const check of this.checks) {
       const refusal = await check.check(hookContext);
-      if (refusal) throw ruleRefused(refusal.message, { rule: refusal.rule, ...refusal.details });
+      if (refusal) throw ruleRefused(refusal.message, { ...refusal.details, rule: refusal.rule });
     }
 
     await this.reserveDocumentNumber(manager, row, snapshot, event);

@@ -102,6 +102,20 @@ describe('revocation of an award', () => {
     ]);
   });
 
+  it('records the revocation of an award granted outside the deployment by the province office', async () => {
+    const awarded = await d.nominationAt(UNITS.congTyChe.submitter, 'bang-khen-thu-tuong', NOMINEES.nguyenVanHai, 'awarded');
+    expect(awarded.externalDecision).toMatchObject({ granted: true });
+    expect((await d.view(PROVINCE.appraiser, awarded.id)).allowedEvents).toEqual(['REVOKE']);
+    await d.refuse(PROVINCE.signer, awarded.id, { type: 'REVOKE', number: '45/QĐ-TTg', date: '2027-03-02', reason: 'Vi phạm trong thời gian xét' }, 403);
+    const revoked = await d.step(PROVINCE.appraiser, awarded.id, {
+      type: 'REVOKE',
+      number: '45/QĐ-TTg',
+      date: '2027-03-02',
+      reason: 'Kết luận thanh tra xác định vi phạm trong thời gian tính thành tích',
+    });
+    expect(revoked).toMatchObject({ state: 'revoked', revocation: { number: '45/QĐ-TTg', by: expect.objectContaining({ username: PROVINCE.appraiser }) } });
+  });
+
   it('refuses a decision number already used at the same organization in the same year (document-number-unique)', async () => {
     const first = await awardedGiayKhen(UNITS.banBinhLu.submitter, NOMINEES.hoOngTongVanPieng, '410/QĐ-UBND', '2026-11-20');
     expect(first.state).toBe('awarded');
