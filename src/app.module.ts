@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { loadRuleSets, loadWorkingCalendar, RuleSetRegistry, WorkingCalendar } from '../workflows';
+import { CalendarAnnouncementsService } from './calendar/calendar-announcements.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { AwardFormsController } from './catalog/award-forms.controller';
 import { WorkflowCatalog } from './catalog/workflow-catalog.service';
@@ -47,6 +48,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: RuleSetRegistry, useValue: registry },
         { provide: WorkingCalendar, useValue: calendar },
+        CalendarAnnouncementsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         WriteSerializer,
         WorkflowCatalog,

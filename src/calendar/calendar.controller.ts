@@ -1,13 +1,34 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR, vietnamDate, WorkingCalendar } from '../../workflows';
 import { badInput } from '../common/app-error';
+import { CurrentUser } from '../identity/auth.decorators';
+import type { Principal } from '../identity/principal';
+import { requireAdmin } from '../identity/require-admin';
+import { CalendarAnnouncementsService } from './calendar-announcements.service';
+import { CreateCalendarAnnouncementDto } from './dto';
 
 @ApiTags('Lịch ngày làm việc')
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: WorkingCalendar) {}
+  constructor(
+    private readonly calendar: WorkingCalendar,
+    private readonly announcements: CalendarAnnouncementsService,
+  ) {}
+
+  @Get('announcements')
+  @ApiOperation({ summary: 'Ngày nghỉ, ngày làm bù do quản trị ghi nhận thêm vào lịch' })
+  listAnnouncements() {
+    return this.announcements.list();
+  }
+
+  @Post('announcements')
+  @ApiOperation({ summary: 'Ghi nhận ngày nghỉ hoặc ngày làm bù theo thông báo của Chính phủ (quản trị)' })
+  announce(@CurrentUser() principal: Principal, @Body() dto: CreateCalendarAnnouncementDto) {
+    requireAdmin(principal);
+    return this.announcements.create(principal, dto);
+  }
 
   @Get('days-off')
   @ApiOperation({

@@ -1,3 +1,4 @@
+import { CalendarAnnouncementEntity } from '../calendar/calendar-announcement.entity';
 import { UserRoleEntity } from '../identity/user-role.entity';
 import { UserEntity } from '../identity/user.entity';
 import { DocumentNumberEntity } from '../nominations/document-number.entity';
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ReminderSentEntity,
   ScheduledJobEntity,
   WebhookOutboxEntity,
+  CalendarAnnouncementEntity,
 ];

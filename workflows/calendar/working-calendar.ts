@@ -76,6 +76,24 @@ export class WorkingCalendar implements WorkingDays {
     this.yearData = new Map(data.years.map((entry) => [entry.year, entry]));
   }
 
+  /**
+   * Adds a day the government announced after the data file was written (a day off, or a Saturday worked in
+   * exchange), as an administrator records it. The year is recomputed on next use.
+   */
+  announce(announcement: { date: string; workingDay: boolean; kind?: AnnouncedDayOffKind; name?: string; note?: string; source: string }): void {
+    const year = checkYear(yearOf(announcement.date));
+    const entry: CalendarYearData = structuredClone(
+      this.yearData.get(year) ?? { year, compensatoryDays: 'labour-code', daysOff: [], makeUpWorkingDays: [] },
+    );
+    const { date, name, note, source } = announcement;
+    entry.daysOff = entry.daysOff.filter((day) => day.date !== date);
+    entry.makeUpWorkingDays = entry.makeUpWorkingDays.filter((day) => day.date !== date);
+    if (announcement.workingDay) entry.makeUpWorkingDays.push({ date, name, note, source });
+    else entry.daysOff.push({ date, kind: announcement.kind ?? 'extra', name, note, source });
+    this.yearData.set(year, entry);
+    this.years.delete(year);
+  }
+
   /** The years the data file has an entry for (announced or not). */
   get yearsWithData(): number[] {
     return [...this.yearData.keys()].sort((a, b) => a - b);
