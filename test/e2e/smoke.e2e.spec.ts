@@ -1,9 +1,10 @@
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startE2eApp } from './support/e2e-app';
 
 describe('the service on a real database', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ withDemoNominations: true });
+    t = await startE2eApp({ withDemoNominations: true });
   });
   afterAll(() => t.close());
 
