@@ -23,6 +23,9 @@ import { NominationReader } from './nominations/nomination-reader';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
 import { STEP_CHECKS, STEP_LISTENERS, type StepCheck, type StepListener } from './nominations/step-hooks';
+import { COUNCIL_PROVIDERS, CouncilAgendaCheck, CouncilSessionsController, CouncilsController, EmulationBlocksController } from './councils';
+import { DOSSIER_PROVIDERS, DossierCompleteCheck, DossierDocumentsController } from './dossiers';
+import { EligibilityStepCheck, NOMINEE_PROVIDERS, NomineeHistoryStepListener, NomineesController } from './nominees';
 import { NOTIFICATION_PROVIDERS, NotificationsController, NotificationStepListener, OverdueRemindersJob } from './notifications';
 import { SCHEDULED_JOBS, SCHEDULER_PROVIDERS, type ScheduledJob } from './scheduler';
 import { WEBHOOK_PROVIDERS, WebhookDispatcherJob, WebhookOutboxListener } from './webhooks';
@@ -43,7 +46,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresIn as never } }),
       ],
-      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, NominationsController, CalendarController, NotificationsController],
+      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, NominationsController, CalendarController, NotificationsController, DossierDocumentsController, NomineesController, CouncilsController, CouncilSessionsController, EmulationBlocksController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: RuleSetRegistry, useValue: registry },
@@ -61,13 +64,16 @@ export class AppModule {
         NominationReader,
         NominationsService,
         AdvanceNominationUseCase,
+        ...DOSSIER_PROVIDERS,
+        ...NOMINEE_PROVIDERS,
+        ...COUNCIL_PROVIDERS,
         ...NOTIFICATION_PROVIDERS,
         ...WEBHOOK_PROVIDERS,
         ...SCHEDULER_PROVIDERS,
         { provide: SCHEDULED_JOBS, useFactory: (...jobs: ScheduledJob[]) => jobs, inject: [OverdueRemindersJob, WebhookDispatcherJob] },
         // Rules and reactions that need data beyond the machine plug in here, each from its own feature folder.
-        { provide: STEP_CHECKS, useFactory: (...checks: StepCheck[]) => checks, inject: [] },
-        { provide: STEP_LISTENERS, useFactory: (...listeners: StepListener[]) => listeners, inject: [NotificationStepListener, WebhookOutboxListener] },
+        { provide: STEP_CHECKS, useFactory: (...checks: StepCheck[]) => checks, inject: [DossierCompleteCheck, EligibilityStepCheck, CouncilAgendaCheck] },
+        { provide: STEP_LISTENERS, useFactory: (...listeners: StepListener[]) => listeners, inject: [NotificationStepListener, WebhookOutboxListener, NomineeHistoryStepListener] },
       ],
       exports: [NominationsService, AdvanceNominationUseCase, UsersService, OrganizationsService, WorkflowCatalog],
     };

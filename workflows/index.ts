@@ -15,3 +15,5 @@ export * from './calendar/vietnam-holidays';
 export * from './calendar/calendar-data';
 export * from './calendar/working-calendar';
 export * from './nomination/deadlines';
+export * from './dossier/dossier-requirements';
+export * from './eligibility';

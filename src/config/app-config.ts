@@ -17,7 +17,17 @@ export interface AppConfig {
   /** Background jobs (overdue reminders, webhook delivery), claimed through a lease in the database. */
   scheduler: { enabled: boolean; reminderIntervalSeconds: number };
   webhook: WebhookConfig;
+  documents: DocumentsConfig;
 }
+
+export interface DocumentsConfig {
+  /** Where dossier files are kept (absolute); the database holds their metadata only. */
+  dir: string;
+  /** The largest file accepted; a larger upload is answered 413. */
+  maxBytes: number;
+}
+
+export const DEFAULT_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
 export interface WebhookConfig {
   /** The only address events are delivered to; no outbox rows are written without it. */
@@ -89,6 +99,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderIntervalSeconds: integer('REMINDER_INTERVAL_SECONDS', env.REMINDER_INTERVAL_SECONDS, 300, 1, 86400),
     },
     webhook: webhookConfig(env),
+    documents: {
+      dir: resolve(env.DOCUMENTS_DIR || 'var/documents'),
+      maxBytes: integer('DOCUMENT_MAX_BYTES', env.DOCUMENT_MAX_BYTES, DEFAULT_DOCUMENT_MAX_BYTES, 1, 1024 * 1024 * 1024),
+    },
   };
 }
 

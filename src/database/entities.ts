@@ -1,4 +1,6 @@
 import { CalendarAnnouncementEntity } from '../calendar/calendar-announcement.entity';
+import { COUNCIL_ENTITIES } from '../councils/entities';
+import { DossierDocumentEntity } from '../dossiers/dossier-document.entity';
 import { UserRoleEntity } from '../identity/user-role.entity';
 import { UserEntity } from '../identity/user.entity';
 import { DocumentNumberEntity } from '../nominations/document-number.entity';
@@ -6,6 +8,12 @@ import { IdempotencyRecordEntity } from '../nominations/idempotency-record.entit
 import { NominationAccessEntity } from '../nominations/nomination-access.entity';
 import { NominationEventEntity } from '../nominations/nomination-event.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
+import { NomineeAwardEntity } from '../nominees/nominee-award.entity';
+import { NomineeBlockResultEntity } from '../nominees/nominee-block-result.entity';
+import { NomineeFlagEntity } from '../nominees/nominee-flag.entity';
+import { NomineeRatingEntity } from '../nominees/nominee-rating.entity';
+import { NomineeEntity } from '../nominees/nominee.entity';
+import { OpenNominationClaimEntity } from '../nominees/open-nomination-claim.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { ReminderSentEntity } from '../notifications/reminder-sent.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -19,6 +27,13 @@ export const ENTITIES = [
   NominationEntity,
   NominationEventEntity,
   NominationAccessEntity,
+  NomineeEntity,
+  NomineeRatingEntity,
+  NomineeAwardEntity,
+  NomineeFlagEntity,
+  NomineeBlockResultEntity,
+  OpenNominationClaimEntity,
+  DossierDocumentEntity,
   IdempotencyRecordEntity,
   DocumentNumberEntity,
   NotificationEntity,
@@ -26,4 +41,5 @@ export const ENTITIES = [
   ScheduledJobEntity,
   WebhookOutboxEntity,
   CalendarAnnouncementEntity,
+  ...COUNCIL_ENTITIES,
 ];

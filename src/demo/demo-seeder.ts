@@ -2,22 +2,43 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { findDataDirectory, type Role } from '../../workflows';
+import { findDataDirectory, type Level, type Role } from '../../workflows';
+import { DossierDocumentsService } from '../dossiers/dossier-documents.service';
 import { PrincipalLoader } from '../identity/principal-loader';
 import { UserEntity } from '../identity/user.entity';
 import { UsersService } from '../identity/users.service';
 import { AdvanceNominationUseCase } from '../nominations/advance-nomination.use-case';
-import type { CreateNominationDto } from '../nominations/dto/create-nomination.dto';
+import type { CreateNominationDto, NomineeDto } from '../nominations/dto/create-nomination.dto';
+import type { LiftFlagDto, RecordAwardDto, RecordBlockResultDto, RecordFlagDto, RecordRatingDto } from '../nominees/dto';
+import { NomineesService } from '../nominees/nominees.service';
 import { parseEventCommand } from '../nominations/dto/nomination-event.dto';
 import { NominationsService } from '../nominations/nominations.service';
+import { nomineeDisplayName } from '../nominations/nominee';
 import { OrganizationEntity, type OrganizationKind } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { sampleDocument } from './sample-documents';
 
 interface DemoData {
   organizations: Array<{ key: string; name: string; kind: OrganizationKind; parent?: string; code?: string; appraisalOfficeName?: string }>;
   users: Array<{ username: string; password: string; fullName: string; organization: string | null; roles: Role[] }>;
-  nominations: Array<CreateNominationDto & { by: string; steps: Array<{ as: string; event: Record<string, unknown> }> }>;
+  /** The registry: each entry with its history, recorded by the office that keeps it (`by`). */
+  nominees?: Array<{
+    by: string;
+    organization: string;
+    nominee: NomineeDto;
+    ratings?: RecordRatingDto[];
+    awards?: RecordAwardDto[];
+    blockResults?: RecordBlockResultDto[];
+    flags?: Array<RecordFlagDto & { lift?: LiftFlagDto }>;
+  }>;
+  nominations: Array<CreateNominationDto & { by: string; steps: DemoStep[] }>;
 }
+
+/**
+ * One thing done to a demo nomination, in order: an event, or the upload of a document (generated at seed time: a
+ * PDF, or a DOCX or XLSX by the extension of `fileName`, whose text is the document's Vietnamese name).
+ */
+type DemoStep = { as: string; event: Record<string, unknown> } | { as: string; upload: { code: string; fileName: string; level?: Level } };
 
 export function readDemoData(file = join(findDataDirectory(), 'demo', 'binh-lu.json')): DemoData {
   return JSON.parse(readFileSync(file, 'utf8')) as DemoData;
@@ -40,6 +61,7 @@ export class DemoSeeder {
     const nominations = this.app.get(NominationsService);
     const advance = this.app.get(AdvanceNominationUseCase);
     const principals = this.app.get(PrincipalLoader);
+    const documents = this.app.get(DossierDocumentsService);
 
     const organizationIds = new Map<string, string>();
     for (const organization of data.organizations) {
@@ -65,12 +87,34 @@ export class DemoSeeder {
       const user = await dataSource.getRepository(UserEntity).findOneByOrFail({ username });
       return (await principals.load(user.id))!;
     };
+    const registry = this.app.get(NomineesService);
+    for (const entry of data.nominees ?? []) {
+      const office = await principalOf(entry.by);
+      const { id } = await registry.create(office, { ...entry.nominee, organizationId: organizationIds.get(entry.organization) });
+      await registry.recordHistory(office, id, entry);
+    }
     for (const { by, steps, ...dto } of data.nominations) {
       const view = await nominations.create(await principalOf(by), dto);
+      const nominee = nomineeDisplayName(view.nominee);
+      const upload = async (as: string, code: string, fileName: string, level?: Level) => {
+        const title = documents.kindName(view.ruleSetId, code);
+        const buffer = sampleDocument(fileName, title, [`${view.formName} — ${nominee}`, `Tệp: ${fileName}`]);
+        await documents.upload(await principalOf(as), view.id, { code, level, file: { originalname: fileName, size: buffer.length, buffer } });
+      };
       for (const step of steps) {
-        await advance.execute(await principalOf(step.as), view.id, parseEventCommand(step.event), {});
+        if ('upload' in step) {
+          await upload(step.as, step.upload.code, step.upload.fileName, step.upload.level);
+          continue;
+        }
+        const command = parseEventCommand(step.event);
+        // A nomination added to the data without the documents its step checks gets them from the step's actor,
+        // generated and named after the document, so the demo still reaches every state it lists.
+        for (const slot of await documents.missingFor(view.id, command.type)) {
+          await upload(step.as, slot.code, `${documents.kindName(view.ruleSetId, slot.code)} - ${nominee}.pdf`, slot.level);
+        }
+        await advance.execute(await principalOf(step.as), view.id, command, {});
       }
     }
-    return `Đã nạp dữ liệu mẫu: ${data.organizations.length} tổ chức, ${data.users.length} người dùng, ${data.nominations.length} hồ sơ`;
+    return `Đã nạp dữ liệu mẫu: ${data.organizations.length} tổ chức, ${data.users.length} người dùng, ${data.nominees?.length ?? 0} đối tượng, ${data.nominations.length} hồ sơ`;
   }
 }

@@ -111,6 +111,15 @@ export class AdvanceNominationUseCase {
     return record.response as unknown as NominationView;
   }
 
+  /**
+   * One step inside a transaction the caller owns (a council session's close applies its result to every nomination
+   * of its agenda in one transaction: all or none). The same checks, lock, log and listeners as `execute`; no
+   * idempotency key. A refusal throws, and the caller's transaction rolls back with everything it wrote.
+   */
+  applyWithin(manager: EntityManager, principal: Principal, nominationId: string, command: EventCommand): Promise<NominationView> {
+    return this.apply(manager, principal, nominationId, command, undefined, undefined, '');
+  }
+
   private async apply(
     manager: EntityManager,
     principal: Principal,

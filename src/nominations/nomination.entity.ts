@@ -36,6 +36,18 @@ export class NominationEntity {
   @Column({ type: 'simple-json' })
   nominee: NomineeData;
 
+  /** The nominee's registry entry (src/nominees): its history decides eligibility. */
+  @Column({ name: 'nominee_id', type: 'varchar', length: 36, nullable: true })
+  nomineeId: string | null;
+
+  /** The eligibility alternative the nomination claims (a code of the form's `eligibility.alternatives`). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  criterion: string | null;
+
+  /** The year whose achievements are judged (năm xét khen thưởng). */
+  @Column({ name: 'award_year', type: 'integer', nullable: true })
+  awardYear: number | null;
+
   @Column({ type: 'text', nullable: true })
   achievements: string | null;
 

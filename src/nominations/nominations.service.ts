@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { LEVEL_LABELS, vietnamDate, type Level } from '../../workflows';
+import { LEVEL_LABELS, resolveCriterion, vietnamDate, type AwardForm, type Level } from '../../workflows';
 import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
-import { badInput, conflict, forbidden, ruleRefused } from '../common/app-error';
+import { badInput, conflict, forbidden, notFound, ruleRefused } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WriteSerializer } from '../database/write-serializer';
 import { hasRoleAt, organizationsOf, type Principal } from '../identity/principal';
@@ -20,6 +20,10 @@ import { NominationEntity, type StoredSnapshot } from './nomination.entity';
 import { filterByDeadline } from './deadline-filters';
 import { nomineeDisplayName } from './nominee';
 import { nameContains } from './nominee-search';
+import { NomineeEntity } from '../nominees/nominee.entity';
+import { nomineeDataOf, NomineeRegistry } from '../nominees/nominee-registry';
+import { NomineeScope } from '../nominees/nominee-scope';
+import type { NomineeData } from './nominee';
 
 const NOMINEE_KIND_LABELS = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình' } as const;
 
@@ -33,8 +37,59 @@ export class NominationsService {
     private readonly catalog: WorkflowCatalog,
     private readonly organizations: OrganizationsService,
     private readonly reader: NominationReader,
+    private readonly nomineeRegistry: NomineeRegistry,
+    private readonly nomineeScope: NomineeScope,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The nominee a nomination is about: a registry entry the caller's organization reads (`nomineeId`), or the inline
+   * data, which then creates or reuses an entry of the proposing organization by the matching rule.
+   */
+  private async nomineeFor(
+    manager: EntityManager,
+    principal: Principal,
+    ownerId: string,
+    dto: { nomineeId?: string; nominee?: NomineeData },
+    now: string,
+  ): Promise<{ entry: NomineeEntity; nominee: NomineeData }> {
+    if (dto.nomineeId && dto.nominee) {
+      throw badInput('Chỉ gửi nomineeId hoặc nominee, không gửi cả hai', { fields: [{ field: 'nominee', problems: ['không gửi cùng nomineeId'] }] });
+    }
+    if (dto.nomineeId) {
+      const entry = await manager.findOneBy(NomineeEntity, { id: dto.nomineeId });
+      if (!entry) throw notFound('Không tìm thấy đối tượng trong sổ theo dõi', { field: 'nomineeId' });
+      await this.nomineeScope.assertReadable(principal, entry.organizationId, manager);
+      return { entry, nominee: nomineeDataOf(entry) };
+    }
+    const nominee = { ...dto.nominee! };
+    if (nominee.fullName) nominee.fullName = nominee.fullName.normalize('NFC').trim();
+    if (nominee.name) nominee.name = nominee.name.normalize('NFC').trim();
+    return { entry: await this.nomineeRegistry.resolveInline(manager, ownerId, nominee, principal.userId, now), nominee };
+  }
+
+  /** The claimed (or the only applicable) eligibility alternative: 400 when missing or unknown, 422 when it does not apply. */
+  private criterionFor(form: AwardForm, nominee: Pick<NomineeEntity, 'kind' | 'category'>, claimed: string | null | undefined): string {
+    const resolution = resolveCriterion(form, nominee.kind, nominee.category, claimed);
+    if (resolution.ok) return resolution.alternative.code;
+    const choices = resolution.choices.map((choice) => ({ code: choice.code, name: choice.name }));
+    if (resolution.problem === 'claim-required' || resolution.problem === 'unknown') {
+      throw badInput(resolution.refusal.message, {
+        fields: [{ field: 'criterion', problems: [resolution.problem === 'unknown' ? 'không có trong tiêu chuẩn của hình thức' : 'bắt buộc khi có nhiều tiêu chuẩn'] }],
+        choices,
+      });
+    }
+    throw ruleRefused(resolution.refusal.message, { rule: resolution.refusal.rule, legalBasis: resolution.refusal.legalBasis, choices });
+  }
+
+  /** The year judged: the current year by default, never a later one. */
+  private awardYearOf(requested: number | undefined, now: string): number {
+    const current = Number(vietnamDate(now).slice(0, 4));
+    if (requested !== undefined && requested > current) {
+      throw badInput(`Năm xét thành tích không được sau năm ${current}`, { fields: [{ field: 'awardYear', problems: ['sau năm hiện tại'] }] });
+    }
+    return requested ?? current;
+  }
 
   /** A unit's submitter drafts a nomination in its own organization's name; it enters the route at its commune or agency. */
   async create(principal: Principal, dto: CreateNominationDto): Promise<NominationView> {
@@ -54,7 +109,7 @@ export class NominationsService {
           fields: [{ field: 'formCode', problems: ['không có trong danh mục'] }],
         });
       }
-      if (!form.nomineeKinds.includes(dto.nominee.kind)) {
+      if (dto.nominee && !form.nomineeKinds.includes(dto.nominee.kind)) {
         throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[dto.nominee.kind]}`, {
           rule: 'nominee-kind',
           allowed: form.nomineeKinds,
@@ -82,11 +137,14 @@ export class NominationsService {
         }
         levelOrganizations[level] = organization.id;
       }
+      const awardYear = this.awardYearOf(dto.awardYear, now);
+      const { entry: nomineeEntry, nominee } = await this.nomineeFor(manager, principal, ownerId, dto, now);
+      if (!form.nomineeKinds.includes(nomineeEntry.kind)) {
+        throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[nomineeEntry.kind]}`, { rule: 'nominee-kind', allowed: form.nomineeKinds });
+      }
+      const criterion = this.criterionFor(form, nomineeEntry, dto.criterion);
       const workflow = this.catalog.workflow(ruleSet.id, form.code);
       const snapshot = workflow.start({ formCode: form.code, entryLevel });
-      const nominee = { ...dto.nominee };
-      if (nominee.fullName) nominee.fullName = nominee.fullName.normalize('NFC').trim();
-      if (nominee.name) nominee.name = nominee.name.normalize('NFC').trim();
       const row = manager.create(NominationEntity, {
         id: randomUUID(),
         formCode: form.code,
@@ -96,6 +154,9 @@ export class NominationsService {
         nomineeKind: nominee.kind,
         nomineeName: nomineeDisplayName(nominee),
         nominee,
+        nomineeId: nomineeEntry.id,
+        criterion,
+        awardYear,
         achievements: dto.achievements?.normalize('NFC') ?? null,
         organizationId: ownerId,
         entryLevel,
@@ -120,7 +181,7 @@ export class NominationsService {
         at: now,
         fromState: '',
         toState: row.state,
-        payload: { formCode: form.code, ruleSetId: ruleSet.id, nominee },
+        payload: { formCode: form.code, ruleSetId: ruleSet.id, nominee, nomineeId: nomineeEntry.id, criterion, awardYear },
       });
       this.logger.log(JSON.stringify({ nomination: row.id, form: form.code, event: 'CREATED', to: row.state, actor: principal.username, version: 1 }));
       return this.reader.view(principal, row, manager);
@@ -147,6 +208,18 @@ export class NominationsService {
       }
       const now = new Date().toISOString();
       const changes: Partial<NominationEntity> = { updatedAt: now };
+      if (dto.nominee || dto.criterion !== undefined || dto.awardYear !== undefined) {
+        // Eligibility is judged at SUBMIT on the registry entry, the criterion and the year: fixed once submitted.
+        const entry = dto.nominee
+          ? (await this.nomineeFor(manager, principal, row.organizationId, { nominee: dto.nominee }, now)).entry
+          : await manager.findOneByOrFail(NomineeEntity, { id: row.nomineeId! });
+        const criterion = this.criterionFor(workflow.form, entry, dto.criterion ?? row.criterion);
+        const awardYear = dto.awardYear === undefined ? row.awardYear : this.awardYearOf(dto.awardYear, now);
+        if (row.state !== 'draft' && (entry.id !== row.nomineeId || criterion !== row.criterion || awardYear !== row.awardYear)) {
+          throw ruleRefused('Sau khi gửi hồ sơ không được đổi đối tượng, tiêu chuẩn đề nghị hoặc năm xét thành tích', { rule: 'eligibility-fixed-after-submission' });
+        }
+        Object.assign(changes, { nomineeId: entry.id, criterion, awardYear });
+      }
       if (dto.nominee) {
         changes.nominee = { ...dto.nominee };
         changes.nomineeKind = dto.nominee.kind;

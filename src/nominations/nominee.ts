@@ -1,6 +1,6 @@
 import type { NomineeKind } from '../../workflows';
 
-/** The identifying data offices use for a nominee (the nominee registry comes with the dossier issue). */
+/** The identifying data offices use for a nominee, as a nomination carries it (the registry keeps it in src/nominees). */
 export interface NomineeData {
   kind: NomineeKind;
   /** Individuals: full name; collectives and households: name (e.g. "Hộ ông Lò Văn Thắng"). */
@@ -12,6 +12,8 @@ export interface NomineeData {
   position?: string;
   unitName?: string;
   taxCode?: string;
+  /** Households: the head of the household (chủ hộ). */
+  householdHead?: string;
   address?: string;
 }
 

@@ -1,3 +1,4 @@
+import { provideDocumentsFor } from '../support/dossier-uploads';
 import type { TestApp } from '../support/test-app';
 import { ADMIN, COMMUNE, NOMINEES, PROVINCE, UNITS } from './support/binh-lu-fixtures';
 import { startE2eApp } from './support/e2e-app';
@@ -57,9 +58,14 @@ describe('administration', () => {
       .http()
       .post('/api/nominations')
       .set('Authorization', `Bearer ${loggedIn.body.accessToken}`)
-      .send({ formCode: 'giay-khen-chu-tich-xa', nominee: { kind: 'individual', fullName: 'Vàng Thị Sua', position: 'Giáo viên mầm non', category: 'civil-servant' } });
+      .send({
+        formCode: 'giay-khen-chu-tich-xa',
+        criterion: 'thanh-tich-phong-trao',
+        nominee: { kind: 'individual', fullName: 'Vàng Thị Sua', position: 'Giáo viên mầm non', category: 'civil-servant' },
+      });
     expectStatus(created, 201);
     expect(created.body).toMatchObject({ organizationName: 'Trường Mầm non Bình Lư', route: [expect.objectContaining({ level: 'commune', organizationName: COMMUNE.name })] });
+    expect(await provideDocumentsFor(t, `Bearer ${loggedIn.body.accessToken}`, created.body.id, 'SUBMIT')).toBe(2); // Tờ trình, báo cáo thành tích
     const submitted = await t
       .http()
       .post(`/api/nominations/${created.body.id}/events`)

@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/test-app';
-import { COMMUNE, COUNCIL, NOMINEES, UNITS } from './support/binh-lu-fixtures';
+import { COMMUNE, COUNCIL, NEIGHBOURS, NOMINEES, UNITS } from './support/binh-lu-fixtures';
 import { startE2eApp } from './support/e2e-app';
 import { expectErrorShape, expectStatus, nominationDriver, type NominationDriver } from './support/nomination-driver';
 
@@ -132,18 +132,18 @@ describe('idempotent retries and concurrent writers', () => {
 
     it('advances many different nominations at once, all accepted', async () => {
       const units = [UNITS.truongTieuHoc, UNITS.banBinhLu, UNITS.htxNongNghiep, UNITS.congTyChe, UNITS.trungTamDichVu];
-      const nominees = [NOMINEES.loThiHuong, NOMINEES.deoVanPieng, NOMINEES.tongThiXuan, NOMINEES.nguyenVanHai, NOMINEES.sungAPao];
+      // Ten different people: a nominee has one open nomination per form.
       const drafts = await Promise.all(
-        [...units, ...units].map((unit, index) => d.draft(unit.submitter, 'giay-khen-chu-tich-xa', nominees[index % nominees.length])),
+        [...units, ...units].map((unit, index) => d.draft(unit.submitter, 'giay-khen-chu-tich-xa', NEIGHBOURS[index])),
       );
       expect(new Set(drafts.map((draft) => draft.id)).size).toBe(10);
-      const submitted = await Promise.all(drafts.map((draft) => d.send(d.ownerOf(draft.id)!, draft.id, { type: 'SUBMIT' }, { 'If-Match': '1' })));
+      const submitted = await Promise.all(drafts.map((draft) => d.send(d.ownerOf(draft.id)!, draft.id, { type: 'SUBMIT' }, { 'If-Match': String(draft.version) })));
       for (const answer of submitted) expectStatus(answer, 200);
-      const accepted = await Promise.all(drafts.map((draft) => d.send(COMMUNE.appraiser, draft.id, { type: 'ACCEPT' }, { 'If-Match': '2' })));
+      const accepted = await Promise.all(drafts.map((draft) => d.send(COMMUNE.appraiser, draft.id, { type: 'ACCEPT' }, { 'If-Match': String(draft.version + 1) })));
       for (const answer of accepted) expectStatus(answer, 200);
       for (const draft of drafts) {
         const history = await d.history(COMMUNE.appraiser, draft.id);
-        expect(history.map((entry) => entry.type)).toEqual(['CREATED', 'SUBMIT', 'ACCEPT']);
+        expect(history.map((entry) => entry.type)).toEqual(['CREATED', 'DOCUMENT_UPLOADED', 'DOCUMENT_UPLOADED', 'SUBMIT', 'ACCEPT']);
       }
       const listed = await d.list(COMMUNE.appraiser, { state: 'commune.appraisal', formCode: 'giay-khen-chu-tich-xa', pageSize: 100 });
       expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual(expect.arrayContaining(drafts.map((draft) => draft.id)));

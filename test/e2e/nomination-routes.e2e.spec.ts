@@ -1,3 +1,4 @@
+import { checklistOf, pdfFor, uploadDocument } from '../support/dossier-uploads';
 import type { TestApp } from '../support/test-app';
 import { COMMUNE, COUNCIL, NOMINEES, PROVINCE, UNITS, expectDueInWorkingDays, vietnamToday } from './support/binh-lu-fixtures';
 import { startE2eApp } from './support/e2e-app';
@@ -20,7 +21,12 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
         .http()
         .post('/api/nominations')
         .set('Authorization', await d.bearer(unit))
-        .send({ formCode: 'giay-khen-chu-tich-xa', nominee: NOMINEES.loThiHuong, achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học 2025–2026.' });
+        .send({
+          formCode: 'giay-khen-chu-tich-xa',
+          criterion: 'thanh-tich-phong-trao',
+          nominee: NOMINEES.loThiHuong,
+          achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học 2025–2026.',
+        });
       expectStatus(created, 201);
       expect(created.headers.etag).toBe('"1"');
       expect(created.headers.location).toBe(`/api/nominations/${created.body.id}`);
@@ -40,8 +46,19 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
       });
       const id: string = created.body.id;
 
-      const submitted = await d.step(unit, id, { type: 'SUBMIT' }, { 'If-Match': '"1"' });
-      expect(submitted).toMatchObject({ state: 'commune.received', level: 'commune', statusLabel: 'Chờ tiếp nhận hồ sơ (cấp xã)', version: 2 });
+      // The dossier the form asks for; the unit puts in its Tờ trình and báo cáo thành tích, each upload a logged step.
+      const checklist = await checklistOf(t, await d.bearer(unit), id);
+      expect(checklist.items.map(({ code, level, checkedAt, state }) => ({ code, level, checkedAt, state }))).toEqual([
+        { code: 'submission', level: 'commune', checkedAt: 'entry', state: 'missing' },
+        { code: 'achievement-report', level: 'commune', checkedAt: 'entry', state: 'missing' },
+        { code: 'council-minutes', level: 'commune', checkedAt: 'council', state: 'missing' },
+      ]);
+      for (const item of checklist.items.slice(0, 2)) {
+        expectStatus(await uploadDocument(t, await d.bearer(unit), id, item.code, pdfFor(item.name, id)), 201);
+      }
+
+      const submitted = await d.step(unit, id, { type: 'SUBMIT' }, { 'If-Match': '"3"' });
+      expect(submitted).toMatchObject({ state: 'commune.received', level: 'commune', statusLabel: 'Chờ tiếp nhận hồ sơ (cấp xã)', version: 4 });
       expect(submitted.allowedEvents).toEqual(['WITHDRAW']);
       expect(submitted.holder).toMatchObject({ organizationName: COMMUNE.name, office: 'Phòng Văn hóa – Xã hội' });
       // The appraisal runs 10 working days from the receipt of the dossier.
@@ -50,7 +67,7 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
       expect((await d.view(COMMUNE.appraiser, id)).allowedEvents).toEqual(['ACCEPT']);
 
       const accepted = await d.step(COMMUNE.appraiser, id, { type: 'ACCEPT' });
-      expect(accepted).toMatchObject({ state: 'commune.appraisal', statusLabel: 'Đang thẩm định hồ sơ (cấp xã)', version: 3 });
+      expect(accepted).toMatchObject({ state: 'commune.appraisal', statusLabel: 'Đang thẩm định hồ sơ (cấp xã)', version: 5 });
       expect(accepted.allowedEvents).toEqual(['REQUEST_SUPPLEMENT', 'APPRAISAL_PASSED', 'APPRAISAL_REJECTED']);
       expect(accepted.deadlines.current).toMatchObject({ step: 'appraisal', dueDate: submitted.deadlines.current!.dueDate });
 
@@ -72,11 +89,13 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
       ]);
       expect((await d.view(COMMUNE.signer, id)).allowedEvents).toEqual(['SIGN', 'DECLINED']);
 
+      // The council's secretary files its minutes before the chair signs.
+      expectStatus(await uploadDocument(t, await d.bearer(COMMUNE.secretary), id, 'council-minutes', pdfFor('Biên bản họp Hội đồng số 05/BB-HĐTĐKT', id)), 201);
       const signedResponse = await d.send(COMMUNE.signer, id, { type: 'SIGN', number: '215/QĐ-UBND', date: '2026-11-12' });
       expectStatus(signedResponse, 200);
-      expect(signedResponse.headers.etag).toBe('"6"');
+      expect(signedResponse.headers.etag).toBe('"9"');
       const signed = signedResponse.body;
-      expect(signed).toMatchObject({ state: 'awarded', level: null, statusLabel: 'Đã được khen thưởng', version: 6, deadlines: { current: null } });
+      expect(signed).toMatchObject({ state: 'awarded', level: null, statusLabel: 'Đã được khen thưởng', version: 9, deadlines: { current: null } });
       expect(signed.signatures).toEqual([
         { level: 'commune', act: 'decision', number: '215/QĐ-UBND', date: '2026-11-12', signedBy: expect.objectContaining({ username: COMMUNE.signer }) },
       ]);
@@ -84,22 +103,37 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
 
       const asUnit = await d.get(unit, id);
       expectStatus(asUnit, 200);
-      expect(asUnit.headers.etag).toBe('"6"');
+      expect(asUnit.headers.etag).toBe('"9"');
       expect(asUnit.body.allowedEvents).toEqual([]);
       expect(asUnit.body.submittedAt).toEqual(expect.any(String));
 
       const history = await d.history(unit, id);
       expect(history.map(({ seq, type, fromState, toState }) => ({ seq, type, fromState, toState }))).toEqual([
         { seq: 0, type: 'CREATED', fromState: null, toState: 'draft' },
-        { seq: 1, type: 'SUBMIT', fromState: 'draft', toState: 'commune.received' },
-        { seq: 2, type: 'ACCEPT', fromState: 'commune.received', toState: 'commune.appraisal' },
-        { seq: 3, type: 'APPRAISAL_PASSED', fromState: 'commune.appraisal', toState: 'commune.councilReview' },
-        { seq: 4, type: 'COUNCIL_APPROVED', fromState: 'commune.councilReview', toState: 'commune.awaitingSignature' },
-        { seq: 5, type: 'SIGN', fromState: 'commune.awaitingSignature', toState: 'awarded' },
+        { seq: 1, type: 'DOCUMENT_UPLOADED', fromState: 'draft', toState: 'draft' },
+        { seq: 2, type: 'DOCUMENT_UPLOADED', fromState: 'draft', toState: 'draft' },
+        { seq: 3, type: 'SUBMIT', fromState: 'draft', toState: 'commune.received' },
+        { seq: 4, type: 'ACCEPT', fromState: 'commune.received', toState: 'commune.appraisal' },
+        { seq: 5, type: 'APPRAISAL_PASSED', fromState: 'commune.appraisal', toState: 'commune.councilReview' },
+        { seq: 6, type: 'COUNCIL_APPROVED', fromState: 'commune.councilReview', toState: 'commune.awaitingSignature' },
+        { seq: 7, type: 'DOCUMENT_UPLOADED', fromState: 'commune.awaitingSignature', toState: 'commune.awaitingSignature' },
+        { seq: 8, type: 'SIGN', fromState: 'commune.awaitingSignature', toState: 'awarded' },
       ]);
-      expect(history.map((entry) => entry.actor.username)).toEqual([unit, unit, COMMUNE.appraiser, COMMUNE.appraiser, COMMUNE.secretary, COMMUNE.signer]);
-      expect(history[4].payload).toMatchObject({ counts: COUNCIL.communeMajority, minutesNumber: '05/BB-HĐTĐKT' });
-      expect(history[5].payload).toMatchObject({ number: '215/QĐ-UBND', date: '2026-11-12' });
+      expect(history.map((entry) => entry.actor.username)).toEqual([
+        unit,
+        unit,
+        unit,
+        unit,
+        COMMUNE.appraiser,
+        COMMUNE.appraiser,
+        COMMUNE.secretary,
+        COMMUNE.secretary,
+        COMMUNE.signer,
+      ]);
+      expect(history[1].payload).toMatchObject({ code: 'submission', name: 'Tờ trình đề nghị khen thưởng', level: 'commune', version: 1 });
+      expect(history[6].payload).toMatchObject({ counts: COUNCIL.communeMajority, minutesNumber: '05/BB-HĐTĐKT' });
+      expect(history[7].payload).toMatchObject({ code: 'council-minutes', level: 'commune', version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(history[8].payload).toMatchObject({ number: '215/QĐ-UBND', date: '2026-11-12' });
       for (const entry of history) expect(Number.isNaN(Date.parse(entry.at))).toBe(false);
     });
 
@@ -165,7 +199,15 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
       expect(awarded.councilResults).toEqual([expect.objectContaining({ level: 'commune', approved: true })]);
 
       const history = await d.history(PROVINCE.signer, id);
-      expect(history.map((entry) => entry.toState)).toEqual([
+      // The documents came in as the dossier went: the unit's two, then the commune's minutes and its Tờ trình to the province.
+      expect(history.filter((entry) => entry.type === 'DOCUMENT_UPLOADED').map((entry) => `${entry.payload.code}@${entry.payload.level}`)).toEqual([
+        'submission@commune',
+        'achievement-report@commune',
+        'council-minutes@commune',
+        'submission@province',
+      ]);
+      expect(history.map((entry) => entry.seq)).toEqual(history.map((_entry, index) => index));
+      expect(history.filter((entry) => entry.type !== 'DOCUMENT_UPLOADED').map((entry) => entry.toState)).toEqual([
         'draft',
         'commune.received',
         'commune.appraisal',
@@ -176,7 +218,6 @@ describe('nomination routes from a Bình Lư unit to the award', () => {
         'province.awaitingSignature',
         'awarded',
       ]);
-      expect(history.map((entry) => entry.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     });
   });
 

@@ -1,7 +1,9 @@
 import { NominationEntity } from '../../src/nominations/nomination.entity';
 import { NotificationEntity } from '../../src/notifications/notification.entity';
 import { dedicatedDatabase } from '../support/dedicated-database';
+import { provideDocumentsFor } from '../support/dossier-uploads';
 import { DEMO, startTestApp, type TestApp } from '../support/test-app';
+import { defaultCriterion, officeKeeping, recordEligibleHistory } from './support/nominee-history';
 
 /**
  * Notifications through HTTP on the full application: every accepted step tells whoever must act next and the
@@ -60,13 +62,18 @@ describe('notifications', () => {
 
   const bearer = async (username: string) => `Bearer ${await t.tokenOf(username)}`;
 
+  /** A draft claiming the form's first alternative for the nominee, with the registry history it needs. */
   async function draft(as: string, formCode: string, nominee: object): Promise<string> {
-    const response = await t.http().post('/api/nominations').set('Authorization', await bearer(as)).send({ formCode, nominee });
+    const criterion = defaultCriterion(formCode, nominee);
+    const response = await t.http().post('/api/nominations').set('Authorization', await bearer(as)).send({ formCode, nominee, ...(criterion ? { criterion } : {}) });
     expect(response.status).toBe(201);
+    await recordEligibleHistory(t, officeKeeping(as), response.body);
     return response.body.id;
   }
 
-  async function step(as: string, id: string, event: object) {
+  /** Sends an event that must be accepted, with the documents it checks uploaded by its sender first. */
+  async function step(as: string, id: string, event: { type: string } & Record<string, unknown>) {
+    await provideDocumentsFor(t, await bearer(as), id, event.type);
     const response = await t.http().post(`/api/nominations/${id}/events`).set('Authorization', await bearer(as)).send(event);
     if (response.status !== 200) throw new Error(`${JSON.stringify(event)} as ${as}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
@@ -235,6 +242,7 @@ describe('notifications', () => {
       await step(APPRAISER, id, { type: 'ACCEPT' });
       await step(APPRAISER, id, { type: 'APPRAISAL_PASSED' });
       await step(SECRETARY, id, { type: 'COUNCIL_APPROVED', counts: COMMUNE_COUNCIL });
+      await provideDocumentsFor(t, await bearer(CHAIR), id, 'SIGN'); // the council minutes: the number is what is refused
       const before = await t.dataSource.getRepository(NotificationEntity).count();
       // 15/QĐ-UBND was already used this year by the commune: 422, and nobody hears of a step that did not happen.
       const refused = await t.http().post(`/api/nominations/${id}/events`).set('Authorization', await bearer(CHAIR)).send({ type: 'SIGN', number: '15/QĐ-UBND' });

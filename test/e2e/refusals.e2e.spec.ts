@@ -18,21 +18,22 @@ describe('refusals', () => {
     it('refuses a stale If-Match and accepts the current one, as a number or as the ETag', async () => {
       const unit = UNITS.truongTieuHoc.submitter;
       const drafted = await d.draft(unit, 'giay-khen-chu-tich-xa', NOMINEES.loThiHuong);
-      const submitted = await d.step(unit, drafted.id, { type: 'SUBMIT' }, { 'If-Match': '1' });
-      expect(submitted.version).toBe(2);
+      const v = drafted.version; // 1 at creation, plus one per document uploaded to the draft
+      const submitted = await d.step(unit, drafted.id, { type: 'SUBMIT' }, { 'If-Match': String(v) });
+      expect(submitted.version).toBe(v + 1);
 
-      const stale = await d.refuse(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }, 409, { 'If-Match': '1' });
-      expect(stale).toMatchObject({ code: 'VERSION_STALE', details: { currentVersion: 2, expectedVersion: 1 } });
-      await d.refuse(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }, 409, { 'If-Match': '3' });
+      const stale = await d.refuse(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }, 409, { 'If-Match': String(v) });
+      expect(stale).toMatchObject({ code: 'VERSION_STALE', details: { currentVersion: v + 1, expectedVersion: v } });
+      await d.refuse(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }, 409, { 'If-Match': String(v + 2) });
 
       const current = await d.get(COMMUNE.appraiser, drafted.id);
-      expect(current.headers.etag).toBe('"2"');
+      expect(current.headers.etag).toBe(`"${v + 1}"`);
       const accepted = await d.send(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }, { 'If-Match': current.headers.etag });
       expectStatus(accepted, 200);
-      expect(accepted.headers.etag).toBe('"3"');
-      expect(accepted.body).toMatchObject({ state: 'commune.appraisal', version: 3 });
-      const weak = await d.step(COMMUNE.appraiser, drafted.id, { type: 'APPRAISAL_PASSED' }, { 'If-Match': 'W/"3"' });
-      expect(weak.version).toBe(4);
+      expect(accepted.headers.etag).toBe(`"${v + 2}"`);
+      expect(accepted.body).toMatchObject({ state: 'commune.appraisal', version: v + 2 });
+      const weak = await d.step(COMMUNE.appraiser, drafted.id, { type: 'APPRAISAL_PASSED' }, { 'If-Match': `W/"${v + 2}"` });
+      expect(weak.version).toBe(v + 3);
 
       const malformed = await d.refuse(COMMUNE.secretary, drafted.id, { type: 'COUNCIL_APPROVED', counts: COUNCIL.communeUnanimous }, 400, { 'If-Match': 'version-4' });
       expect(badFields(malformed)).toEqual(['If-Match']);

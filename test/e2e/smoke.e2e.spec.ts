@@ -5,7 +5,7 @@ describe('the service on a real database', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startE2eApp({ withDemoNominations: true });
-  });
+  }, 30_000); // the demo seed: registry, documents and every nomination's steps
   afterAll(() => t.close());
 
   it('serves the demo nominations to the commune office', async () => {

@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { WorkflowCatalog } from '../../src/catalog/workflow-catalog.service';
+import { DossierDocumentEntity } from '../../src/dossiers/dossier-document.entity';
 import { NominationEventEntity } from '../../src/nominations/nomination-event.entity';
 import { NominationEntity } from '../../src/nominations/nomination.entity';
 import { NOMINATION_EVENT_TYPES, type NominationEvent, type NominationEventType, type PersistedNominationSnapshot } from '../../workflows';
@@ -9,15 +13,27 @@ describe('persistence of the demo nominations on a real database', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ withDemoNominations: true });
-  });
+  }, 30_000); // the demo seed: registry, documents and every nomination's steps
   afterAll(() => t.close());
 
   it('keeps every demo nomination and its event log', async () => {
     const rows = await t.dataSource.getRepository(NominationEntity).find();
     expect(rows).toHaveLength(DEMO.nominations.length);
     const events = await t.dataSource.getRepository(NominationEventEntity).count();
-    const steps = DEMO.nominations.reduce((sum, n) => sum + n.steps.length, 0);
-    expect(events).toBe(steps + DEMO.nominations.length); // one CREATED row each
+    const steps = DEMO.nominations.reduce((sum, n) => sum + n.steps.filter((step) => 'event' in step).length, 0);
+    const uploads = await t.dataSource.getRepository(DossierDocumentEntity).count();
+    expect(uploads).toBeGreaterThanOrEqual(DEMO.nominations.reduce((sum, n) => sum + n.steps.filter((step) => 'upload' in step).length, 0));
+    expect(events).toBe(steps + uploads + DEMO.nominations.length); // one CREATED row each, one row per document uploaded
+  });
+
+  it('keeps each demo document as a file under DOCUMENTS_DIR whose SHA-256 is the recorded one', async () => {
+    const documents = await t.dataSource.getRepository(DossierDocumentEntity).find();
+    expect(documents.length).toBeGreaterThan(DEMO.nominations.length);
+    for (const document of documents) {
+      const content = readFileSync(join(t.documentsDir, document.storageKey));
+      expect(content.length).toBe(document.sizeBytes);
+      expect(createHash('sha256').update(content).digest('hex')).toBe(document.sha256);
+    }
   });
 
   it('rebuilds every stored snapshot exactly by replaying its event log', async () => {

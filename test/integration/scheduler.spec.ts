@@ -8,6 +8,7 @@ import { Scheduler, type JobRun } from '../../src/scheduler';
 import { ScheduledJobEntity } from '../../src/scheduler/scheduled-job.entity';
 import { WebhookOutboxEntity } from '../../src/webhooks/webhook-outbox.entity';
 import { dedicatedDatabase } from '../support/dedicated-database';
+import { provideDocumentsFor } from '../support/dossier-uploads';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -30,8 +31,9 @@ const dmy = (isoDate: string) => isoDate.split('-').reverse().join('/');
 
 async function submitted(t: TestApp, fullName: string, formCode = 'giay-khen-chu-tich-xa'): Promise<string> {
   const token = `Bearer ${await t.tokenOf(SCHOOL)}`;
-  const created = await t.http().post('/api/nominations').set('Authorization', token).send({ formCode, nominee: { ...LO_THI_HUONG, fullName } });
+  const created = await t.http().post('/api/nominations').set('Authorization', token).send({ formCode, criterion: 'thanh-tich-phong-trao', nominee: { ...LO_THI_HUONG, fullName } });
   expect(created.status).toBe(201);
+  await provideDocumentsFor(t, token, created.body.id, 'SUBMIT'); // Tờ trình and báo cáo thành tích: versions 2 and 3
   const submit = await t.http().post(`/api/nominations/${created.body.id}/events`).set('Authorization', token).send({ type: 'SUBMIT' });
   expect(submit.status).toBe(200);
   return created.body.id;
@@ -231,7 +233,7 @@ describe('webhook outbox', () => {
     let app = await start();
     const id = await submitted(app, 'Lò Thị Hương');
     const [row] = await outbox(app).findBy({ nominationId: id });
-    expect(row).toMatchObject({ eventType: 'nomination.step', status: 'pending', attempts: 0, version: 2 });
+    expect(row).toMatchObject({ eventType: 'nomination.step', status: 'pending', attempts: 0, version: 4 });
 
     // First attempt: the receiver fails.
     const beforeAttempt = Date.now();
@@ -250,7 +252,7 @@ describe('webhook outbox', () => {
       formCode: 'giay-khen-chu-tich-xa',
       fromState: 'draft',
       toState: 'commune.received',
-      version: 2,
+      version: 4,
       at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       actor: SCHOOL,
     });

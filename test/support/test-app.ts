@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -19,6 +22,8 @@ export interface TestApp {
   /** A bearer token for a demo user (data/demo/binh-lu.json). */
   tokenOf: (username: string) => Promise<string>;
   organizationId: (name: string) => Promise<string>;
+  /** Where this app keeps dossier files: a temp folder of its own unless `env.DOCUMENTS_DIR` names one. */
+  documentsDir: string;
   close: () => Promise<void>;
 }
 
@@ -35,12 +40,14 @@ export async function startTestApp({
   databaseUrl = undefined as string | undefined,
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? { url: databaseUrl, dispose: () => undefined } : await freshDatabaseUrl();
+  const ownDocumentsDir = env.DOCUMENTS_DIR ? null : mkdtempSync(join(tmpdir(), 'tdkt-documents-'));
   const config = loadAppConfig({
     ...process.env,
     DATABASE_URL: database.url,
     BCRYPT_COST: '4',
     JWT_SECRET: 'e2e-secret',
     SCHEDULER_ENABLED: 'false',
+    ...(ownDocumentsDir ? { DOCUMENTS_DIR: ownDocumentsDir } : {}),
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
@@ -48,7 +55,10 @@ export async function startTestApp({
   configureApp(app);
   await app.init();
   const data = readDemoData();
-  if (!withDemoNominations) data.nominations = [];
+  if (!withDemoNominations) {
+    data.nominations = [];
+    data.nominees = [];
+  }
   await new DemoSeeder(app).seed(data);
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
@@ -57,6 +67,7 @@ export async function startTestApp({
     app,
     dataSource,
     http,
+    documentsDir: config.documents.dir,
     async tokenOf(username) {
       if (!tokens.has(username)) {
         const response = await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
@@ -70,6 +81,7 @@ export async function startTestApp({
     async close() {
       await app.close();
       database.dispose();
+      if (ownDocumentsDir) rmSync(ownDocumentsDir, { recursive: true, force: true });
     },
   };
 }

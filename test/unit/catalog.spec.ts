@@ -303,6 +303,100 @@ describe('validating rule-set files', () => {
         content.effectiveFrom = '01/07/2025';
       },
     },
+    {
+      name: 'an eligibility requirement naming a title the rule set does not have',
+      file: NATIONAL,
+      entry: '"chien-si-thi-dua-tinh"',
+      field: 'eligibility.alternatives[0].requirements[0].titles[0]',
+      break: (content) => {
+        (formIn(content, 'chien-si-thi-dua-tinh').eligibility.alternatives[0].requirements[0] as { titles: string[] }).titles = ['chien-si-thi-dua-huyen'];
+      },
+    },
+    {
+      name: 'a title-years requirement naming a form that is not a title',
+      file: NATIONAL,
+      entry: '"bang-khen-chu-tich-tinh"',
+      field: 'eligibility.alternatives[2].requirements[0].titles[0]',
+      break: (content) => {
+        (formIn(content, 'bang-khen-chu-tich-tinh').eligibility.alternatives[2].requirements[0] as { titles: string[] }).titles = ['giay-khen-chu-tich-xa'];
+      },
+    },
+    {
+      name: 'an alternative for a nominee kind the form does not take',
+      file: NATIONAL,
+      entry: '"lao-dong-tien-tien"',
+      field: 'eligibility.alternatives[0].nomineeKinds[1]',
+      break: (content) => {
+        formIn(content, 'lao-dong-tien-tien').eligibility.alternatives[0].nomineeKinds.push('household');
+      },
+    },
+    {
+      name: 'an unknown rating in a requirement',
+      file: NATIONAL,
+      entry: '"bang-khen-thu-tuong"',
+      field: 'eligibility.alternatives[1].requirements[1].minimum',
+      break: (content) => {
+        (formIn(content, 'bang-khen-thu-tuong').eligibility.alternatives[1].requirements[1] as { minimum: string }).minimum = 'very-good';
+      },
+    },
+    {
+      name: 'a window shorter than the years it must hold',
+      file: NATIONAL,
+      entry: '"bang-khen-thu-tuong"',
+      field: 'eligibility.alternatives[1].requirements[2].withinYears',
+      break: (content) => {
+        (formIn(content, 'bang-khen-thu-tuong').eligibility.alternatives[1].requirements[2] as { withinYears: number }).withinYears = 2;
+      },
+    },
+    {
+      name: 'two alternatives with one code',
+      file: NATIONAL,
+      entry: '"giay-khen-chu-tich-xa"',
+      field: 'eligibility.alternatives[1].code',
+      break: (content) => {
+        formIn(content, 'giay-khen-chu-tich-xa').eligibility.alternatives[1].code = 'thanh-tich-phong-trao';
+      },
+    },
+    {
+      name: 'an alternative without a legal basis',
+      file: NATIONAL,
+      entry: '"co-thi-dua-tinh"',
+      field: 'eligibility.alternatives[0].legalBasis',
+      break: (content) => {
+        formIn(content, 'co-thi-dua-tinh').eligibility.alternatives[0].legalBasis = ' ';
+      },
+    },
+    {
+      name: 'an unknown flag among those that block',
+      file: NATIONAL,
+      entry: 'bộ quy định "national-2025-07-01"',
+      field: 'eligibility.blockingFlags.flags[1]',
+      break: (content) => {
+        (content.eligibility!.blockingFlags.flags as string[])[1] = 'rumour';
+      },
+    },
+    {
+      name: 'a province’s eligibility override naming an unknown prior form',
+      file: LAI_CHAU,
+      entry: '"bang-khen-thu-tuong"',
+      field: 'eligibility.alternatives[0].requirements[0].forms[0]',
+      break: (content) => {
+        content.forms!.push({
+          code: 'bang-khen-thu-tuong',
+          eligibility: {
+            alternatives: [
+              {
+                code: 'bang-khen-bo',
+                name: 'Đã có Bằng khen cấp bộ',
+                legalBasis: 'Quy định của tỉnh',
+                nomineeKinds: ['individual'],
+                requirements: [{ kind: 'prior-award', forms: ['bang-khen-cap-bo'], minYearsBefore: 5 }],
+              },
+            ],
+          },
+        });
+      },
+    },
   ];
 
   it.each(breakages)('refuses $name, naming the file, the entry and the field', (breakage) => {

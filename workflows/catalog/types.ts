@@ -32,13 +32,28 @@ export interface LevelRule {
   appraisalCalendarDays?: boolean;
 }
 
+/**
+ * When a required document is checked (see README, "Dossiers"):
+ * - `entry`: it belongs to the dossier that enters the level (the proposer's Tờ trình, báo cáo thành tích and proof
+ *   of initiative at the first level; the lower level's Tờ trình at an upper one). Checked by the step that brings the
+ *   dossier in (`SUBMIT`, or the lower level's forwarding `SIGN`), and at the level's `RESUBMIT` and
+ *   `APPRAISAL_PASSED`.
+ * - `appraisal`: the level's appraisal office collects it (confirmations of other bodies); checked at the level's
+ *   `APPRAISAL_PASSED`.
+ * - `council`: the minutes of the level's own council vote; checked when the level's signer signs (`SIGN`).
+ */
+export const DOCUMENT_CHECKPOINTS = ['entry', 'appraisal', 'council'] as const;
+export type DocumentCheckpoint = (typeof DOCUMENT_CHECKPOINTS)[number];
+
 export interface RequiredDocument {
   /** `submission`, `achievement-report`, `council-minutes`, `initiative-proof`, `annex-list`, `confirmation:<body>` */
   code: string;
   nomineeKinds: NomineeKind[];
   /** Narrower categories the document applies to (e.g. `enterprise` among collectives); all when absent. */
   nomineeCategories?: string[];
+  /** The levels of the route whose dossier must hold it (for a Tờ trình: the level it is addressed to). */
   levels: Level[];
+  checkedAt: DocumentCheckpoint;
 }
 
 export interface AwardForm {
@@ -53,8 +68,10 @@ export interface AwardForm {
   levels: Partial<Record<Level, LevelRule>>;
   grantingAuthority: string;
   requiredDocuments: RequiredDocument[];
-  /** Summary of the criteria, for the screens; the rules themselves come with the eligibility issue. */
+  /** Summary of the criteria, for the screens; the machine-checkable rules are in `eligibility`. */
   criteria: string;
+  /** The criteria as data: alternative ways to qualify, each with its requirements (see below). */
+  eligibility: FormEligibility;
 }
 
 export interface QuorumRule {
@@ -65,6 +82,72 @@ export interface QuorumRule {
 export interface DocumentKind {
   code: string;
   name: string;
+}
+
+/** Mức độ hoàn thành nhiệm vụ of a year, best first. */
+export const RATINGS = ['excellent', 'good', 'completed', 'not-completed'] as const;
+/** `excellent` hoàn thành xuất sắc, `good` hoàn thành tốt, `completed` hoàn thành, `not-completed` không hoàn thành. */
+export type Rating = (typeof RATINGS)[number];
+
+/**
+ * What the registry may record against a nominee: under discipline review, under investigation or inspection, a
+ * complaint or denunciation being verified, disciplined (until a date).
+ */
+export const FLAG_KINDS = ['discipline-review', 'investigation', 'complaint-verification', 'disciplined'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
+
+/**
+ * One requirement of an alternative. Year-based requirements look at the years up to and including the year the
+ * nomination is for (Y): `count` qualifying years among the `withinYears` years Y-withinYears+1 … Y (default:
+ * exactly `count` years), forming one unbroken run when `consecutive` (the default). Years before the end of a
+ * discipline never count.
+ * - `rating-years`: a yearly rating at least `minimum` (excellent > good > completed > not-completed);
+ * - `title-years`: one of the `titles` (catalog codes) granted for that year and not revoked;
+ * - `prior-award`: one of the `forms` granted, not revoked, for a year at least `minYearsBefore` years before Y;
+ * - `block-lead`: the collective led its emulation block (a recorded block election) in that year;
+ * - `declaration`: stated by the unit and checked by the appraiser; it passes the machine check and is listed.
+ */
+export type EligibilityRequirement =
+  | { kind: 'rating-years'; minimum: Rating; count: number; consecutive?: boolean; withinYears?: number }
+  | { kind: 'title-years'; titles: string[]; count: number; consecutive?: boolean; withinYears?: number }
+  | { kind: 'prior-award'; forms: string[]; minYearsBefore?: number }
+  | { kind: 'block-lead'; count: number; consecutive?: boolean; withinYears?: number }
+  | { kind: 'declaration'; text: string };
+export const REQUIREMENT_KINDS = ['rating-years', 'title-years', 'prior-award', 'block-lead', 'declaration'] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+/** One way to qualify for a form (e.g. "2 năm liên tục đạt Chiến sĩ thi đua cơ sở"); a nomination claims one. */
+export interface EligibilityAlternative {
+  /** ASCII kebab-case, unique within the form: what a nomination's `criterion` names. */
+  code: string;
+  /** Vietnamese, for the screens and the refusals. */
+  name: string;
+  legalBasis: string;
+  /** The nominee kinds it applies to (a subset of the form's). */
+  nomineeKinds: NomineeKind[];
+  /** Narrower: only nominees of these categories (e.g. `village`, `worker-farmer`); any category when absent. */
+  nomineeCategories?: string[];
+  requirements: EligibilityRequirement[];
+}
+
+export interface FormEligibility {
+  alternatives: EligibilityAlternative[];
+}
+
+/** A rule every nomination meets whatever its form; the engine knows what each kind means, the data names it. */
+export interface CrossCuttingRule {
+  code: string;
+  name: string;
+  legalBasis: string;
+}
+
+export interface RuleSetEligibility {
+  /** No nomination submitted or signed while one of these flags is in force (awards.md principle 3). */
+  blockingFlags: CrossCuttingRule & { flags: FlagKind[] };
+  /** After a discipline, achievements count only from its end: refused while it runs, earlier years never count. */
+  disciplineCountsFromEnd: CrossCuttingRule & { flags: FlagKind[] };
+  /** One open (submitted, not finished) nomination per nominee and form, and campaign when given. */
+  oneOpenNomination: CrossCuttingRule;
 }
 
 export interface RuleSet {
@@ -78,12 +161,15 @@ export interface RuleSet {
   quorum: QuorumRule;
   supplementDefaultWorkingDays: number;
   documentKinds: DocumentKind[];
+  /** Eligibility rules that apply to every form. */
+  eligibility: RuleSetEligibility;
   forms: AwardForm[];
 }
 
 /** A rule set as written in data/: it may extend another and override forms field by field. */
-export interface RuleSetFile extends Omit<RuleSet, 'forms' | 'quorum' | 'supplementDefaultWorkingDays' | 'documentKinds'> {
+export interface RuleSetFile extends Omit<RuleSet, 'forms' | 'quorum' | 'supplementDefaultWorkingDays' | 'documentKinds' | 'eligibility'> {
   extends?: string;
+  eligibility?: RuleSetEligibility;
   quorum?: QuorumRule;
   supplementDefaultWorkingDays?: number;
   documentKinds?: DocumentKind[];

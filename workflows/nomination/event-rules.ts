@@ -64,7 +64,7 @@ export function refusalFor(scope: RuleScope, context: NominationContext, event: 
     case 'COUNCIL_APPROVED':
     case 'COUNCIL_REJECTED': {
       const rule = scope.form.levels[currentLevel(context)]!.council;
-      const outcome = evaluateCouncilVote(rule, scope.quorum, event.counts ?? ({} as never));
+      const outcome = evaluateCouncilVote(rule, event.quorum ?? scope.quorum, event.counts ?? ({} as never));
       if (outcome.kind === 'invalid' || outcome.kind === 'no-quorum') return outcome.refusal;
       const claimed = event.type === 'COUNCIL_APPROVED' ? 'approved' : 'rejected';
       if (outcome.kind === claimed) return null;

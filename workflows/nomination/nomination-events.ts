@@ -1,4 +1,4 @@
-import type { Level } from '../catalog/types';
+import type { Level, QuorumRule } from '../catalog/types';
 
 /** Who sent an event, as the service authenticated them. */
 export interface EventActor {
@@ -22,6 +22,25 @@ export interface CouncilCounts {
   yes: number;
   no: number;
   abstain: number;
+  /**
+   * Present members recused from this item (the nominee, or from the nominee's proposing unit): not counted as
+   * present where the rule counts those present. Absent (0) when nobody was recused.
+   */
+  recused?: number;
+}
+
+/** What a council's result carries: the counts, and when it comes from a session in the system, the session. */
+export interface CouncilResultPayload {
+  counts: CouncilCounts;
+  meetingDate?: string;
+  minutesNumber?: string;
+  /** The session whose ballots decided (set only by the service when it closes a session). */
+  councilSessionId?: string;
+  /**
+   * The quorum the session applied: the council's own (configurable per organization) when it has one. Absent, the
+   * rule set's quorum applies (a result recorded after a paper meeting).
+   */
+  quorum?: QuorumRule;
 }
 
 interface Base {
@@ -39,8 +58,8 @@ export type NominationEvent =
   | (Base & { type: 'RESUBMIT'; note?: string })
   | (Base & { type: 'APPRAISAL_PASSED'; note?: string })
   | (Base & { type: 'APPRAISAL_REJECTED'; reason: string })
-  | (Base & { type: 'COUNCIL_APPROVED'; counts: CouncilCounts; meetingDate?: string; minutesNumber?: string })
-  | (Base & { type: 'COUNCIL_REJECTED'; counts: CouncilCounts; meetingDate?: string; minutesNumber?: string })
+  | (Base & { type: 'COUNCIL_APPROVED' } & CouncilResultPayload)
+  | (Base & { type: 'COUNCIL_REJECTED' } & CouncilResultPayload)
   | (Base & { type: 'SIGN'; number: string; date: string })
   | (Base & { type: 'DECLINED'; reason: string })
   | (Base & { type: 'RECORD_EXTERNAL_DECISION'; number: string; date: string; authority: string })

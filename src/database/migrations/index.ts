@@ -1,6 +1,9 @@
 import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
+import { DossierDocuments1763900001000 } from './1763900001000-dossier-documents';
+import { NomineeRegistry1763900002000 } from './1763900002000-nominee-registry';
 import { NotificationsOutbox1763900003000 } from './1763900003000-notifications-outbox';
 import { CalendarAnnouncements1763900004000 } from './1763900004000-calendar-announcements';
+import { CouncilSessions1763900005000 } from './1763900005000-council-sessions';
 
 /** In order; each runs on sqlite and PostgreSQL. */
-export const MIGRATIONS = [InitialSchema1763900000000, NotificationsOutbox1763900003000, CalendarAnnouncements1763900004000];
+export const MIGRATIONS = [InitialSchema1763900000000, DossierDocuments1763900001000, NomineeRegistry1763900002000, NotificationsOutbox1763900003000, CalendarAnnouncements1763900004000, CouncilSessions1763900005000];

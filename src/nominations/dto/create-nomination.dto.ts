@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { NOMINEE_KINDS, type NomineeKind } from '../../../workflows';
 
 export class NomineeDto {
@@ -50,12 +50,20 @@ export class NomineeDto {
   @Matches(/^\d{10}(-\d{3})?$/, { message: 'mã số thuế gồm 10 chữ số (hoặc 10 chữ số-3 chữ số)' })
   taxCode?: string;
 
+  @ApiPropertyOptional({ description: 'Chủ hộ (hộ gia đình)', example: 'Tòng Văn Piềng' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  householdHead?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(500)
   address?: string;
 }
+
+const CRITERION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export class CreateNominationDto {
   @ApiProperty({ example: 'giay-khen-chu-tich-xa' })
@@ -70,11 +78,30 @@ export class CreateNominationDto {
   @MaxLength(36)
   campaignId?: string;
 
-  @ApiProperty({ type: NomineeDto })
+  @ApiPropertyOptional({ description: 'Đối tượng trong sổ theo dõi (ưu tiên); không gửi cùng nominee' })
+  @IsOptional()
+  @IsUUID('all', { message: 'phải là mã định danh (UUID)' })
+  nomineeId?: string;
+
+  @ApiPropertyOptional({ type: NomineeDto, description: 'Thông tin đối tượng khi không có nomineeId: tạo mới hoặc dùng lại mục trong sổ theo dõi' })
+  @ValidateIf((dto: CreateNominationDto) => dto.nomineeId === undefined || dto.nominee !== undefined)
   @IsDefined()
   @ValidateNested()
   @Type(() => NomineeDto)
-  nominee: NomineeDto;
+  nominee?: NomineeDto;
+
+  @ApiPropertyOptional({ description: 'Tiêu chuẩn đề nghị (mã trong eligibility.alternatives của hình thức); bắt buộc khi có nhiều tiêu chuẩn áp dụng' })
+  @IsOptional()
+  @Matches(CRITERION, { message: 'phải là mã tiêu chuẩn viết thường, không dấu' })
+  @MaxLength(64)
+  criterion?: string;
+
+  @ApiPropertyOptional({ description: 'Năm xét thành tích (mặc định: năm hiện tại)', example: 2026 })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  awardYear?: number;
 
   @ApiPropertyOptional({ description: 'Tóm tắt thành tích' })
   @IsOptional()
@@ -101,6 +128,19 @@ export class UpdateNominationDto {
   @IsString()
   @MaxLength(36)
   campaignId?: string;
+
+  @ApiPropertyOptional({ description: 'Tiêu chuẩn đề nghị' })
+  @IsOptional()
+  @Matches(CRITERION, { message: 'phải là mã tiêu chuẩn viết thường, không dấu' })
+  @MaxLength(64)
+  criterion?: string;
+
+  @ApiPropertyOptional({ description: 'Năm xét thành tích' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  awardYear?: number;
 }
 
 export class ListNominationsQuery {

@@ -108,6 +108,23 @@ export const NOMINEES = {
 
 export type Nominee = (typeof NOMINEES)[keyof typeof NOMINEES];
 
+/**
+ * Ten more people of the five units (school, village, cooperative, tea company, service centre, then again), for
+ * tests that need many nominees at once: a nominee has one open nomination per form.
+ */
+export const NEIGHBOURS = [
+  { kind: 'individual', fullName: 'Hoàng Văn Quân', position: 'Giáo viên', unitName: 'Trường Tiểu học Bình Lư', category: 'civil-servant' },
+  { kind: 'individual', fullName: 'Tòng Văn Khiêm', position: 'Phó trưởng bản', unitName: 'Bản Bình Lư', category: 'worker-farmer' },
+  { kind: 'individual', fullName: 'Lò Thị Xiêm', position: 'Xã viên', unitName: 'Hợp tác xã Nông nghiệp Bình Lư', category: 'worker-farmer' },
+  { kind: 'individual', fullName: 'Vàng A Chử', position: 'Công nhân chế biến chè', unitName: 'Công ty TNHH Chè Bình Lư', category: 'worker-farmer' },
+  { kind: 'individual', fullName: 'Giàng Thị Mỷ', position: 'Viên chức', unitName: 'Trung tâm Dịch vụ tổng hợp xã Bình Lư', category: 'civil-servant' },
+  { kind: 'individual', fullName: 'Tẩn Thị Phương', position: 'Giáo viên', unitName: 'Trường Tiểu học Bình Lư', category: 'civil-servant' },
+  { kind: 'individual', fullName: 'Lù Văn Tiến', position: 'Bí thư chi bộ bản', unitName: 'Bản Bình Lư', category: 'worker-farmer' },
+  { kind: 'individual', fullName: 'Đèo Thị Hoa', position: 'Kế toán hợp tác xã', unitName: 'Hợp tác xã Nông nghiệp Bình Lư', category: 'worker-farmer' },
+  { kind: 'individual', fullName: 'Chảo A Sinh', position: 'Tổ trưởng sản xuất', unitName: 'Công ty TNHH Chè Bình Lư', category: 'worker-farmer' },
+  { kind: 'individual', fullName: 'Sần Thị Lan', position: 'Viên chức', unitName: 'Trung tâm Dịch vụ tổng hợp xã Bình Lư', category: 'civil-servant' },
+] as const;
+
 /** Council sessions: the commune's 9-member HĐTĐKT and the province's 15-member one. */
 export const COUNCIL = {
   communeUnanimous: { members: 9, present: 9, yes: 9, no: 0, abstain: 0 },

@@ -1,6 +1,8 @@
 import type { Response } from 'supertest';
+import { provideDocumentsFor } from '../../support/dossier-uploads';
 import type { TestApp } from '../../support/test-app';
 import { AGENCY, COMMUNE, COUNCIL, PROVINCE, type Nominee } from './binh-lu-fixtures';
+import { defaultCriterion, officeKeeping, recordEligibleHistory } from './nominee-history';
 
 /** The nomination as GET /api/nominations/:id shows it (only the fields the tests read are typed). */
 export interface NominationView {
@@ -94,11 +96,27 @@ export function nominationDriver(t: TestApp) {
     return `${nextNumber++}/${kind === 'decision' ? 'QĐ' : 'TTr'}-UBND`;
   }
 
-  async function draft(as: string, formCode: string, nominee: Nominee | Record<string, unknown>, extra: Record<string, unknown> = {}) {
-    const response = await t.http().post('/api/nominations').set('Authorization', await bearer(as)).send({ formCode, nominee, ...extra });
+  /**
+   * A new draft by `as`, holding the documents SUBMIT checks (generated PDFs named after each), unless
+   * `withDocuments: false`.
+   */
+  async function draft(
+    as: string,
+    formCode: string,
+    nominee: Nominee | Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+    { withDocuments = true, withHistory = true } = {},
+  ) {
+    // The nominee claims the form's first alternative written for it, and (unless `withHistory: false`) its office
+    // records in the registry the history that alternative needs: fixture nominees are eligible.
+    const criterion = extra.nomineeId ? undefined : defaultCriterion(formCode, nominee);
+    const body = extra.nomineeId ? { formCode, ...extra } : { formCode, nominee, ...(criterion ? { criterion } : {}), ...extra };
+    const response = await t.http().post('/api/nominations').set('Authorization', await bearer(as)).send(body);
     expectStatus(response, 201);
     owners.set(response.body.id, as);
-    return response.body as NominationView;
+    if (withHistory) await recordEligibleHistory(t, officeKeeping(as), response.body);
+    if (!withDocuments || !(await provideDocumentsFor(t, await bearer(as), response.body.id, 'SUBMIT'))) return response.body as NominationView;
+    return view(as, response.body.id);
   }
 
   async function send(as: string, id: string, event: NominationEventBody, headers: Record<string, string> = {}): Promise<Response> {
@@ -107,8 +125,12 @@ export function nominationDriver(t: TestApp) {
     return request.send(event);
   }
 
-  /** Sends an event that must be accepted; answers the nomination after it. */
+  /**
+   * Sends an event that must be accepted, after uploading as `as` any document it checks that is still missing;
+   * answers the nomination after it. (`send` and `refuse` upload nothing.)
+   */
   async function step(as: string, id: string, event: NominationEventBody, headers: Record<string, string> = {}) {
+    await provideDocumentsFor(t, await bearer(as), id, event.type);
     const response = await send(as, id, event, headers);
     expectStatus(response, 200);
     return response.body as NominationView;
@@ -153,50 +175,57 @@ export function nominationDriver(t: TestApp) {
     return body;
   }
 
-  /** The usual next step from `state`, sent by the user who holds that step (the happy path of every form). */
-  async function forward(current: NominationView): Promise<NominationView> {
+  /** The usual next step from `state` and the user who holds it (the happy path of every form); null at the end. */
+  function nextStep(current: NominationView): { as: string; event: NominationEventBody } | null {
     const [head, stage] = current.state.split('.');
-    if (current.state === 'draft') return step(owners.get(current.id)!, current.id, { type: 'SUBMIT' });
+    if (current.state === 'draft') return { as: owners.get(current.id)!, event: { type: 'SUBMIT' } };
     const levelIndex = current.route.findIndex((entry) => entry.level === head);
+    if (levelIndex < 0) return null;
     if (stage === 'awaitingExternalDecision') {
       const below = OFFICES[current.route[levelIndex - 1].level];
-      return step(below.appraiser, current.id, {
-        type: 'RECORD_EXTERNAL_DECISION',
-        number: `${nextNumber++}/QĐ-TTg`,
-        date: '2026-12-20',
-        authority: 'Thủ tướng Chính phủ',
-      });
+      return {
+        as: below.appraiser,
+        event: { type: 'RECORD_EXTERNAL_DECISION', number: `${nextNumber++}/QĐ-TTg`, date: '2026-12-20', authority: 'Thủ tướng Chính phủ' },
+      };
     }
     const office = OFFICES[head];
     if (!office) throw new Error(`No office drives ${current.state}`);
     switch (stage) {
       case 'received':
-        return step(office.appraiser, current.id, { type: 'ACCEPT' });
+        return { as: office.appraiser, event: { type: 'ACCEPT' } };
       case 'appraisal':
-        return step(office.appraiser, current.id, { type: 'APPRAISAL_PASSED', note: 'Hồ sơ đầy đủ, đạt tiêu chuẩn' });
+        return { as: office.appraiser, event: { type: 'APPRAISAL_PASSED', note: 'Hồ sơ đầy đủ, đạt tiêu chuẩn' } };
       case 'supplementRequested':
-        return step(levelIndex === 0 ? owners.get(current.id)! : OFFICES[current.route[levelIndex - 1].level].appraiser, current.id, {
-          type: 'RESUBMIT',
-          note: 'Đã bổ sung đầy đủ',
-        });
+        return {
+          as: levelIndex === 0 ? owners.get(current.id)! : OFFICES[current.route[levelIndex - 1].level].appraiser,
+          event: { type: 'RESUBMIT', note: 'Đã bổ sung đầy đủ' },
+        };
       case 'councilReview':
-        return step(office.secretary, current.id, {
-          type: 'COUNCIL_APPROVED',
-          counts: COUNTS[head],
-          meetingDate: '2026-11-10',
-          minutesNumber: `${nextNumber++}/BB-HĐTĐKT`,
-        });
+        return {
+          as: office.secretary,
+          event: { type: 'COUNCIL_APPROVED', counts: COUNTS[head], meetingDate: '2026-11-10', minutesNumber: `${nextNumber++}/BB-HĐTĐKT` },
+        };
       case 'awaitingSignature': {
         const grants = levelIndex === current.route.length - 1;
-        return step(office.signer, current.id, { type: 'SIGN', number: documentNumber(grants ? 'decision' : 'submission') });
+        return { as: office.signer, event: { type: 'SIGN', number: documentNumber(grants ? 'decision' : 'submission') } };
       }
       default:
         throw new Error(`No step forward from ${current.state}`);
     }
   }
 
-  /** Drives a nomination along the happy path until it reaches `target`. */
-  async function advanceTo(id: string, target: string): Promise<NominationView> {
+  async function forward(current: NominationView): Promise<NominationView> {
+    const next = nextStep(current);
+    if (!next) throw new Error(`No step forward from ${current.state}`);
+    return step(next.as, current.id, next.event);
+  }
+
+  /**
+   * Drives a nomination along the happy path until it reaches `target`, each step's documents uploaded by whoever
+   * provides them; there, the documents the next step will check are uploaded too (the council minutes and the Tờ
+   * trình to the next level at `awaitingSignature`, for instance), unless `prepareNext: false`.
+   */
+  async function advanceTo(id: string, target: string, { prepareNext = true } = {}): Promise<NominationView> {
     let current = await view(owners.get(id)!, id);
     for (let guard = 0; current.state !== target; guard++) {
       if (guard > 20 || ['awarded', 'rejected', 'withdrawn', 'revoked'].includes(current.state)) {
@@ -204,6 +233,8 @@ export function nominationDriver(t: TestApp) {
       }
       current = await forward(current);
     }
+    const next = prepareNext ? nextStep(current) : null;
+    if (next && (await provideDocumentsFor(t, await bearer(next.as), id, next.event.type))) current = await view(owners.get(id)!, id);
     return current;
   }
 

@@ -1,0 +1,3 @@
+export * from './council-session';
+export * from './block-election';
+export * from './minutes-text';

@@ -1,0 +1,2 @@
+export * from './eligibility-types';
+export * from './evaluate-eligibility';
