@@ -303,7 +303,9 @@ describe('every form for one nominee (the eligibility screen)', () => {
     const forms = evaluateAllForms(ruleSet, teacher, YEAR, TODAY);
     expect(forms.map((form) => form.formCode)).toEqual(ruleSet.forms.map((form) => form.code));
     const byCode = new Map(forms.map((form) => [form.formCode, form]));
-    expect(byCode.get('chien-si-thi-dua-co-so')!.eligible).toBe(true);
+    expect(byCode.get('chien-si-thi-dua-co-so')).toMatchObject({ eligible: true, eligibleOnRecord: true });
+    // A Huân chương only by the ad-hoc declaration: eligible for the machine, but nothing on record decides it yet.
+    expect(byCode.get('huan-chuong-lao-dong-hang-ba')).toMatchObject({ eligible: true, eligibleOnRecord: false });
     expect(byCode.get('bang-khen-chu-tich-tinh')!.alternatives.find((a) => a.code === 'hai-nam-chien-si-thi-dua-co-so')).toMatchObject({ applies: true, met: true });
     const cstdTinh = byCode.get('chien-si-thi-dua-tinh')!;
     expect(cstdTinh).toMatchObject({ eligible: false, refusals: [] });

@@ -60,6 +60,8 @@ export interface AlternativeVerdict {
   applies: boolean;
   /** Applies and every machine-checkable requirement is met. */
   met: boolean;
+  /** It has requirements the records decide (not only declarations the appraiser checks). */
+  machineChecked: boolean;
   /** Each failed requirement (or why it does not apply). */
   failures: EligibilityRefusal[];
   /** Requirements the appraiser checks (they pass the machine check). */
@@ -81,6 +83,8 @@ export interface FormEligibilityVerdict {
   formCode: string;
   formName: string;
   eligible: boolean;
+  /** Eligible by an alternative the records decide, not only by declarations the appraiser has yet to check. */
+  eligibleOnRecord: boolean;
   /** Refusals that hold whatever the alternative (nominee kind, flags, discipline, an open nomination). */
   refusals: EligibilityRefusal[];
   alternatives: AlternativeVerdict[];

@@ -290,7 +290,13 @@ export function judgeAlternative(
   counted: number,
   formNames: Record<string, string>,
 ): AlternativeVerdict {
-  const base = { code: alternative.code, name: alternative.name, legalBasis: alternative.legalBasis, declarations: declarationsOf(alternative) };
+  const base = {
+    code: alternative.code,
+    name: alternative.name,
+    legalBasis: alternative.legalBasis,
+    machineChecked: alternative.requirements.some((requirement) => requirement.kind !== 'declaration'),
+    declarations: declarationsOf(alternative),
+  };
   if (!alternativeApplies(alternative, history.kind, history.category)) {
     return {
       ...base,
@@ -373,6 +379,7 @@ export function evaluateAllForms(ruleSet: RuleSet, history: NomineeHistory, year
       formCode: form.code,
       formName: form.name,
       eligible: refusals.length === 0 && alternatives.some((alternative) => alternative.met),
+      eligibleOnRecord: refusals.length === 0 && alternatives.some((alternative) => alternative.met && alternative.machineChecked),
       refusals,
       alternatives,
     };
