@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/test-app';
-import { COMMUNE, COUNCIL, NOMINEES, PROVINCE, UNITS } from './support/binh-lu-fixtures';
+import { COMMUNE, NOMINEES, PROVINCE, UNITS } from './support/binh-lu-fixtures';
 import { startE2eApp } from './support/e2e-app';
 import { nominationDriver, type NominationDriver } from './support/nomination-driver';
 

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -40,7 +41,8 @@ export async function startTestApp({
   databaseUrl = undefined as string | undefined,
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? { url: databaseUrl, dispose: () => undefined } : await freshDatabaseUrl();
-  const ownDocumentsDir = env.DOCUMENTS_DIR ? null : mkdtempSync(join(tmpdir(), 'tdkt-documents-'));
+  // Named, not created: the app creates it when it starts, so a configuration refused at start leaves nothing behind.
+  const ownDocumentsDir = env.DOCUMENTS_DIR ? null : join(tmpdir(), `tdkt-documents-${randomUUID()}`);
   const config = loadAppConfig({
     ...process.env,
     DATABASE_URL: database.url,
