@@ -10,7 +10,6 @@ import {
   RECUSAL_LABELS,
   recusalReason,
   sharePercentText,
-  placeFromOrganizationName,
   type Attendance,
   type SessionStatus,
 } from '../../workflows/council';
@@ -34,6 +33,7 @@ import { CouncilEntity } from './council.entity';
 import { CouncilsService } from './councils.service';
 import type { AddAgendaItemsDto, AttendanceDto, ListSessionsQuery, ScheduleSessionDto } from './dto';
 import { EmulationBlockEntity, EmulationBlockLeadEntity, EmulationBlockMemberEntity } from './emulation-block.entity';
+import { scheduledSession } from './scheduled-session';
 import { isUniqueViolation, lockSession, sessionStatusLabel } from './session-lock';
 
 export type CouncilSessionView = Awaited<ReturnType<CouncilSessionsService['view']>>;
@@ -59,24 +59,17 @@ export class CouncilSessionsService {
         if (!council) throw notFound('Không tìm thấy Hội đồng', { field: 'councilId' });
         const organization = (await manager.findOneBy(OrganizationEntity, { id: council.organizationId }))!;
         assertSessionSecretary(principal, organization.id, organization.name);
-        const session = manager.create(CouncilSessionEntity, {
-          id: randomUUID(),
+        const session = scheduledSession({
           kind: 'council',
           organizationId: organization.id,
+          organizationName: organization.name,
           councilId: council.id,
           emulationBlockId: null,
           year: null,
-          title: (dto.title ?? `Phiên họp ${council.name} xét khen thưởng`).normalize('NFC'),
+          title: dto.title ?? `Phiên họp ${council.name} xét khen thưởng`,
           meetingDate: dto.meetingDate,
-          place: (dto.place ?? placeFromOrganizationName(organization.name)).normalize('NFC'),
-          status: 'scheduled',
-          quorumMinPresentPercent: null,
-          minutesNumber: null,
-          openedAt: null,
-          closedAt: null,
-          closedBy: null,
+          place: dto.place,
           createdBy: principal.userId,
-          createdAt: new Date().toISOString(),
         });
         await manager.insert(CouncilSessionEntity, session);
         if (dto.nominationIds?.length) await this.addNominations(manager, session, dto.nominationIds);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { blockElectionRule, placeFromOrganizationName } from '../../workflows/council';
+import { blockElectionRule } from '../../workflows/council';
+import { scheduledSession } from './scheduled-session';
 import { conflict, forbidden, notFound, ruleRefused } from '../common/app-error';
 import { WriteSerializer } from '../database/write-serializer';
 import type { Principal } from '../identity/principal';
@@ -105,24 +106,17 @@ export class EmulationBlocksService {
       }
       const candidates = await manager.findBy(OrganizationEntity, { id: In(dto.candidateOrganizationIds) });
       const byId = new Map(candidates.map((organization) => [organization.id, organization]));
-      const session = manager.create(CouncilSessionEntity, {
-        id: randomUUID(),
+      const session = scheduledSession({
         kind: 'block-election',
         organizationId: organizer.id,
+        organizationName: organizer.name,
         councilId: null,
         emulationBlockId: block.id,
         year: dto.year,
-        title: (dto.title ?? `Bỏ phiếu suy tôn tập thể dẫn đầu ${block.name} năm ${dto.year}`).normalize('NFC'),
+        title: dto.title ?? `Bỏ phiếu suy tôn tập thể dẫn đầu ${block.name} năm ${dto.year}`,
         meetingDate: dto.meetingDate,
-        place: (dto.place ?? placeFromOrganizationName(organizer.name)).normalize('NFC'),
-        status: 'scheduled',
-        quorumMinPresentPercent: null,
-        minutesNumber: null,
-        openedAt: null,
-        closedAt: null,
-        closedBy: null,
+        place: dto.place,
         createdBy: principal.userId,
-        createdAt: new Date().toISOString(),
       });
       await manager.insert(CouncilSessionEntity, session);
       await manager.insert(
