@@ -24,5 +24,7 @@ module.exports = {
     project('model'),
     project('integration', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
     project('e2e', { globalSetup: '<rootDir>/test/support/global-setup.ts' }),
+    // The web pages in Debian's Chromium against the real app; the global setup builds web/dist when stale.
+    project('browser', { globalSetup: '<rootDir>/test/browser/support/build-web.ts' }),
   ],
 };

@@ -4,6 +4,7 @@ import { json } from 'express';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { describeValidationErrors, invalidInput } from './common/validation';
 import { ValidationPipe } from '@nestjs/common';
+import { serveWebApp } from './web/web-app';
 
 /** Everything the HTTP application needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: INestApplication): void {
@@ -28,4 +29,5 @@ export function configureApp(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
 }

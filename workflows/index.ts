@@ -17,3 +17,6 @@ export * from './calendar/working-calendar';
 export * from './nomination/deadlines';
 export * from './dossier/dossier-requirements';
 export * from './eligibility';
+export * from './statistics';
+export * from './exchange';
+export * from './integrity';

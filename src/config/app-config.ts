@@ -2,8 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LEVELS, type Level } from '../../workflows';
+import { loadExchangeConfig, type ExchangeConfig } from '../exchange/exchange-config';
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+/** The embedded database's driver: `sqlite3` (the default, asynchronous) or `better-sqlite3` (synchronous, faster). */
+export type SqliteDriver = 'sqlite3' | 'better-sqlite3';
+
+export type DatabaseConfig = { type: 'sqlite'; path: string; driver: SqliteDriver } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
@@ -18,6 +22,8 @@ export interface AppConfig {
   scheduler: { enabled: boolean; reminderIntervalSeconds: number };
   webhook: WebhookConfig;
   documents: DocumentsConfig;
+  /** This deployment's identity in the packages it exchanges with others (src/exchange). */
+  exchange: ExchangeConfig;
 }
 
 export interface DocumentsConfig {
@@ -46,12 +52,13 @@ export const DEFAULT_DATABASE_URL = 'sqlite:var/thi-dua-khen-thuong.sqlite';
 
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { type: 'postgres', url };
-  if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (!path) throw new ConfigError('DATABASE_URL: thiếu đường dẫn tệp sqlite (ví dụ sqlite:var/tdkt.sqlite)');
-    return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  for (const [prefix, driver] of [['sqlite:', 'sqlite3'], ['better-sqlite3:', 'better-sqlite3']] as const) {
+    if (!url.startsWith(prefix)) continue;
+    const path = url.slice(prefix.length).replace(/^\/\//, '');
+    if (!path) throw new ConfigError(`DATABASE_URL: thiếu đường dẫn tệp sqlite (ví dụ ${prefix}var/tdkt.sqlite)`);
+    return { type: 'sqlite', driver, path: path === ':memory:' ? path : resolve(path) };
   }
-  throw new ConfigError(`DATABASE_URL không hợp lệ: "${url}" (dùng sqlite:<đường dẫn> hoặc postgres://…)`);
+  throw new ConfigError(`DATABASE_URL không hợp lệ: "${url}" (dùng sqlite:<đường dẫn>, better-sqlite3:<đường dẫn> hoặc postgres://…)`);
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -103,6 +110,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: resolve(env.DOCUMENTS_DIR || 'var/documents'),
       maxBytes: integer('DOCUMENT_MAX_BYTES', env.DOCUMENT_MAX_BYTES, DEFAULT_DOCUMENT_MAX_BYTES, 1, 1024 * 1024 * 1024),
     },
+    exchange: loadExchangeConfig(env, (message) => new ConfigError(message)),
   };
 }
 

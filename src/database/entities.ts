@@ -1,6 +1,11 @@
 import { CalendarAnnouncementEntity } from '../calendar/calendar-announcement.entity';
+import { CAMPAIGN_ENTITIES } from '../campaigns/entities';
+import { MachineDefinitionEntity } from '../catalog/machine-definition.entity';
 import { COUNCIL_ENTITIES } from '../councils/entities';
+import { DECISION_ENTITIES } from '../decisions/decision.entity';
 import { DossierDocumentEntity } from '../dossiers/dossier-document.entity';
+import { ExchangePackageEntity } from '../exchange/exchange-package.entity';
+import { IncomingDossierEntity } from '../exchange/incoming-dossier.entity';
 import { UserRoleEntity } from '../identity/user-role.entity';
 import { UserEntity } from '../identity/user.entity';
 import { DocumentNumberEntity } from '../nominations/document-number.entity';
@@ -26,6 +31,7 @@ export const ENTITIES = [
   UserRoleEntity,
   NominationEntity,
   NominationEventEntity,
+  MachineDefinitionEntity,
   NominationAccessEntity,
   NomineeEntity,
   NomineeRatingEntity,
@@ -42,4 +48,8 @@ export const ENTITIES = [
   WebhookOutboxEntity,
   CalendarAnnouncementEntity,
   ...COUNCIL_ENTITIES,
+  ...DECISION_ENTITIES,
+  ExchangePackageEntity,
+  IncomingDossierEntity,
+  ...CAMPAIGN_ENTITIES,
 ];

@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { findDataDirectory, type Level, type Role } from '../../workflows';
+import { CampaignReportsService } from '../campaigns/campaign-reports.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
 import { DossierDocumentsService } from '../dossiers/dossier-documents.service';
 import { PrincipalLoader } from '../identity/principal-loader';
 import { UserEntity } from '../identity/user.entity';
@@ -32,6 +34,17 @@ interface DemoData {
     flags?: Array<RecordFlagDto & { lift?: LiftFlagDto }>;
   }>;
   nominations: Array<CreateNominationDto & { by: string; steps: DemoStep[] }>;
+  /** Campaigns of data/demo/binh-lu-campaigns.json, created by `by` for `organization`, with units' reports. */
+  campaigns?: DemoCampaign[];
+}
+
+interface DemoCampaign {
+  key: string;
+  by: string;
+  organization: string;
+  definition: Record<string, unknown>;
+  /** A unit's report for a year, sent at `submittedAt` (a day before the seed runs, as offices sent them). */
+  reports: Array<{ as: string; year: number; duty: number; fileName: string; submittedAt: string }>;
 }
 
 /**
@@ -41,7 +54,11 @@ interface DemoData {
 type DemoStep = { as: string; event: Record<string, unknown> } | { as: string; upload: { code: string; fileName: string; level?: Level } };
 
 export function readDemoData(file = join(findDataDirectory(), 'demo', 'binh-lu.json')): DemoData {
-  return JSON.parse(readFileSync(file, 'utf8')) as DemoData;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as DemoData;
+  // The campaigns of the plans live beside the rest, in a file of their own.
+  const campaigns = join(dirname(file), 'binh-lu-campaigns.json');
+  if (!data.campaigns && existsSync(campaigns)) data.campaigns = (JSON.parse(readFileSync(campaigns, 'utf8')) as { campaigns: DemoCampaign[] }).campaigns;
+  return data;
 }
 
 /**
@@ -87,6 +104,22 @@ export class DemoSeeder {
       const user = await dataSource.getRepository(UserEntity).findOneByOrFail({ username });
       return (await principals.load(user.id))!;
     };
+    const campaigns = this.app.get(CampaignsService);
+    const campaignReports = this.app.get(CampaignReportsService);
+    for (const campaign of data.campaigns ?? []) {
+      const created = await campaigns.create(await principalOf(campaign.by), { issuingOrganizationId: organizationIds.get(campaign.organization), ...campaign.definition });
+      for (const report of campaign.reports) {
+        const reporter = await principalOf(report.as);
+        const unit = data.organizations.find((organization) => organization.key === data.users.find((user) => user.username === report.as)?.organization);
+        const buffer = sampleDocument(report.fileName, `Báo cáo tình hình thực hiện Phong trào thi đua năm ${report.year}`, [created.title, unit?.name ?? '']);
+        await campaignReports.submit(
+          reporter,
+          created.id,
+          { file: { originalname: report.fileName, size: buffer.length, buffer }, year: String(report.year), duty: String(report.duty) },
+          report.submittedAt,
+        );
+      }
+    }
     const registry = this.app.get(NomineesService);
     for (const entry of data.nominees ?? []) {
       const office = await principalOf(entry.by);
@@ -115,6 +148,6 @@ export class DemoSeeder {
         await advance.execute(await principalOf(step.as), view.id, command, {});
       }
     }
-    return `Đã nạp dữ liệu mẫu: ${data.organizations.length} tổ chức, ${data.users.length} người dùng, ${data.nominees?.length ?? 0} đối tượng, ${data.nominations.length} hồ sơ`;
+    return `Đã nạp dữ liệu mẫu: ${data.organizations.length} tổ chức, ${data.users.length} người dùng, ${data.campaigns?.length ?? 0} phong trào thi đua, ${data.nominees?.length ?? 0} đối tượng, ${data.nominations.length} hồ sơ`;
   }
 }

@@ -134,6 +134,43 @@ export class DossierDocumentsService {
     // Fail fast before anything is written; the transaction decides again on the row it locks.
     assertExpectedVersion(found, ifMatch);
     await this.target(this.dataSource.manager, principal, found, code, level);
+    const prepared = this.prepare(found, code, file);
+    const tempPath = await this.storage.writeTemp(file.buffer);
+    try {
+      return await this.writes.transaction((manager) => this.record(manager, principal, nominationId, { code, level, file }, prepared, tempPath, ifMatch));
+    } catch (error) {
+      await this.storage.discard(tempPath, prepared.storageKey);
+      if (isUniqueViolation(error)) throw staleVersion(nominationId);
+      throw error;
+    }
+  }
+
+  /**
+   * An upload inside a transaction the caller owns (a batch Tờ trình attached to every nomination it forwards, in the
+   * transaction that signs them): the same checks, version bump and `DOCUMENT_UPLOADED` log row. The file is placed
+   * at once; `discard` removes it and must be called if the caller's transaction does not commit.
+   */
+  async uploadWithin(
+    manager: EntityManager,
+    principal: Principal,
+    nominationId: string,
+    input: UploadDocumentInput,
+  ): Promise<{ document: DocumentView; discard: () => Promise<void> }> {
+    const found = await this.reader.assertReadable(principal, await manager.findOneBy(NominationEntity, { id: nominationId }), manager);
+    const { code, level, file } = this.validateInput(found, input);
+    const prepared = this.prepare(found, code, file);
+    const tempPath = await this.storage.writeTemp(file.buffer);
+    const discard = () => this.storage.discard(tempPath, prepared.storageKey);
+    try {
+      return { document: await this.record(manager, principal, nominationId, { code, level, file }, prepared, tempPath, undefined), discard };
+    } catch (error) {
+      await discard();
+      throw error;
+    }
+  }
+
+  /** What an upload is before it is written: its type judged from the content (415 otherwise), hash, id and names. */
+  private prepare(row: NominationEntity, code: string, file: UploadedDocumentFile) {
     const fileType = detectFileType(file.buffer);
     if (!fileType) {
       throw new AppError(415, 'UNSUPPORTED_DOCUMENT_TYPE', `Nội dung tệp "${file.originalname.normalize('NFC')}" không phải ${acceptedTypesLabel()}; chỉ nhận các định dạng này`, {
@@ -142,74 +179,77 @@ export class DossierDocumentsService {
     }
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const id = randomUUID();
-    const storageKey = `${nominationId}/${id}.${DOCUMENT_FILE_TYPES[fileType].extensions[0]}`;
-    const fileName = documentFileName(file.originalname, fileType, this.kindName(found.ruleSetId, code));
-    const tempPath = await this.storage.writeTemp(file.buffer);
-    try {
-      return await this.writes.transaction(async (manager) => {
-        const row = await manager.findOneBy(NominationEntity, { id: nominationId });
-        if (!row) throw notFound('Không tìm thấy hồ sơ đề nghị khen thưởng');
-        assertExpectedVersion(row, ifMatch);
-        const target = await this.target(manager, principal, row, code, level);
-        const latest = await manager
-          .createQueryBuilder(DossierDocumentEntity, 'd')
-          .select('MAX(d.version)', 'version')
-          .where('d.nomination_id = :nominationId AND d.code = :code AND d.level = :level', { nominationId, code, level: target.level })
-          .getRawOne<{ version: number | string | null }>();
-        const version = Number(latest?.version ?? 0) + 1;
-        const now = new Date().toISOString();
-        const document: DossierDocumentEntity = {
-          id,
-          nominationId,
-          code,
-          level: target.level,
-          version,
-          fileName,
-          fileType,
-          contentType: DOCUMENT_FILE_TYPES[fileType].contentType,
-          sizeBytes: file.buffer.length,
-          sha256,
-          storageKey,
-          uploadedBy: principal.userId,
-          uploadedByUsername: principal.username,
-          uploadedForOrganizationId: target.context.organizationId,
-          uploadedAt: now,
-          nominationState: row.state,
-          nominationVersion: row.version + 1,
-        };
-        // The version bump first: it locks the nomination's row, so a concurrent step or upload waits, then finds
-        // the version moved and is answered 409, whatever it decided on.
-        await commitStep(manager, row, { updatedAt: now }, {
-          type: 'DOCUMENT_UPLOADED',
-          actor: principal,
-          at: now,
-          fromState: row.state,
-          toState: row.state,
-          payload: {
-            documentId: id,
-            code,
-            name: this.kindName(row.ruleSetId, code),
-            level: target.level,
-            version,
-            fileName,
-            contentType: document.contentType,
-            sizeBytes: document.sizeBytes,
-            sha256,
-          },
-        });
-        await manager.insert(DossierDocumentEntity, document as QueryDeepPartialEntity<DossierDocumentEntity>);
-        // Last, still inside the transaction: a committed row always has its file; a failed commit removes it below.
-        await this.storage.place(tempPath, storageKey);
-        this.logger.log(
-          JSON.stringify({ nomination: row.id, event: 'DOCUMENT_UPLOADED', code, level: target.level, version, actor: principal.username, nominationVersion: row.version + 1 }),
-        );
-        return this.toView(row.ruleSetId, document, true);
-      });
-    } catch (error) {
-      await this.storage.discard(tempPath, storageKey);
-      if (isUniqueViolation(error)) throw staleVersion(nominationId);
-      throw error;
-    }
+    const storageKey = `${row.id}/${id}.${DOCUMENT_FILE_TYPES[fileType].extensions[0]}`;
+    const fileName = documentFileName(file.originalname, fileType, this.kindName(row.ruleSetId, code));
+    return { fileType, sha256, id, storageKey, fileName };
+  }
+
+  private async record(
+    manager: EntityManager,
+    principal: Principal,
+    nominationId: string,
+    { code, level, file }: { code: string; level: Level | undefined; file: UploadedDocumentFile },
+    { fileType, sha256, id, storageKey, fileName }: ReturnType<DossierDocumentsService['prepare']>,
+    tempPath: string,
+    ifMatch: number | undefined,
+  ): Promise<DocumentView> {
+    const row = await manager.findOneBy(NominationEntity, { id: nominationId });
+    if (!row) throw notFound('Không tìm thấy hồ sơ đề nghị khen thưởng');
+    assertExpectedVersion(row, ifMatch);
+    const target = await this.target(manager, principal, row, code, level);
+    const latest = await manager
+      .createQueryBuilder(DossierDocumentEntity, 'd')
+      .select('MAX(d.version)', 'version')
+      .where('d.nomination_id = :nominationId AND d.code = :code AND d.level = :level', { nominationId, code, level: target.level })
+      .getRawOne<{ version: number | string | null }>();
+    const version = Number(latest?.version ?? 0) + 1;
+    const now = new Date().toISOString();
+    const document: DossierDocumentEntity = {
+      id,
+      nominationId,
+      code,
+      level: target.level,
+      version,
+      fileName,
+      fileType,
+      contentType: DOCUMENT_FILE_TYPES[fileType].contentType,
+      sizeBytes: file.buffer.length,
+      sha256,
+      storageKey,
+      uploadedBy: principal.userId,
+      uploadedByUsername: principal.username,
+      uploadedForOrganizationId: target.context.organizationId,
+      uploadedAt: now,
+      nominationState: row.state,
+      nominationVersion: row.version + 1,
+    };
+    // The version bump first: it locks the nomination's row, so a concurrent step or upload waits, then finds
+    // the version moved and is answered 409, whatever it decided on.
+    await commitStep(manager, row, { updatedAt: now }, {
+      type: 'DOCUMENT_UPLOADED',
+      actor: principal,
+      at: now,
+      fromState: row.state,
+      toState: row.state,
+      payload: {
+        documentId: id,
+        code,
+        name: this.kindName(row.ruleSetId, code),
+        level: target.level,
+        version,
+        fileName,
+        contentType: document.contentType,
+        sizeBytes: document.sizeBytes,
+        sha256,
+      },
+    });
+    await manager.insert(DossierDocumentEntity, document as QueryDeepPartialEntity<DossierDocumentEntity>);
+    // Last, still inside the transaction: a committed row always has its file; a failed commit removes it.
+    await this.storage.place(tempPath, storageKey);
+    this.logger.log(
+      JSON.stringify({ nomination: row.id, event: 'DOCUMENT_UPLOADED', code, level: target.level, version, actor: principal.username, nominationVersion: row.version + 1 }),
+    );
+    return this.toView(row.ruleSetId, document, true);
   }
 
   /** Every document of the dossier: the current version of each and the versions it replaced. */

@@ -155,7 +155,9 @@ export class AdvanceNominationUseCase {
     if (command.type === 'SUBMIT') {
       // A nomination is judged by the rule set in force on the day it is submitted, and keeps it.
       const ruleSet = this.catalog.ruleSetInForce(await this.provinceCode(manager, row), now);
-      if (ruleSet.id !== row.ruleSetId) {
+      // A draft kept on an earlier machine version (the catalog changed meanwhile) starts on today's machine too.
+      const outdated = ruleSet.forms.some((form) => form.code === row.formCode) && this.catalog.workflow(ruleSet.id, row.formCode).version !== row.machineVersion;
+      if (ruleSet.id !== row.ruleSetId || outdated) {
         if (!ruleSet.forms.some((form) => form.code === row.formCode)) {
           throw ruleRefused(`Hình thức ${workflow.form.name} không còn trong ${ruleSet.name}`, { rule: 'form-in-force', ruleSetId: ruleSet.id });
         }
@@ -254,10 +256,14 @@ export class AdvanceNominationUseCase {
         number: event.number,
         year,
       });
-    if (await manager.findOneBy(DocumentNumberEntity, { organizationId, year, number: event.number })) throw numberTaken();
+    const decisionId = event.type === 'SIGN' ? (event.decisionId ?? null) : null;
+    const reserved = await manager.findOneBy(DocumentNumberEntity, { organizationId, year, number: event.number });
+    // One batch decision, one number: its first signature reserves it, the others of the same decision share it.
+    if (reserved && decisionId && reserved.decisionId === decisionId) return;
+    if (reserved) throw numberTaken();
     const kind = event.type === 'REVOKE' ? 'revocation' : before.context.levelIndex === before.context.route.length - 1 ? 'decision' : 'submission';
     try {
-      await manager.insert(DocumentNumberEntity, { organizationId, year, number: event.number, nominationId: row.id, kind });
+      await manager.insert(DocumentNumberEntity, { organizationId, year, number: event.number, nominationId: row.id, kind, decisionId });
     } catch (error) {
       // Two signatures racing for one number (PostgreSQL): the loser's number is taken, its dossier is not stale.
       if (isUniqueViolation(error)) throw numberTaken();

@@ -17,4 +17,8 @@ export class DocumentNumberEntity {
 
   @Column({ type: 'varchar', length: 40 })
   kind: string;
+
+  /** A number a batch decision shares (src/decisions): every signature of that decision may carry it. */
+  @Column({ name: 'decision_id', type: 'varchar', length: 36, nullable: true })
+  decisionId: string | null;
 }

@@ -30,4 +30,12 @@ export class NominationEventEntity {
   /** The event as the machine received it (with the service-computed deadline), so replay is exact. */
   @Column({ type: 'simple-json' })
   payload: { [field: string]: unknown };
+
+  /** The audit chain (workflows/integrity): the hash of the row before it in this log, null for seq 0. */
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true })
+  prevHash: string | null;
+
+  /** SHA-256 of this row's canonical serialization, prev_hash included: an edit or a deletion breaks the chain. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

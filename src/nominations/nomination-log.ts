@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { eventHash } from '../../workflows/integrity/audit-chain';
 import { conflict } from '../common/app-error';
 import type { Principal } from '../identity/principal';
 import { NominationEventEntity } from './nomination-event.entity';
@@ -27,9 +28,15 @@ export function assertExpectedVersion(row: Pick<NominationEntity, 'version'>, ex
   }
 }
 
-/** Appends one row to the nomination's log; its sequence number is the version the step was applied to. */
+/**
+ * Appends one row to the nomination's log; its sequence number is the version the step was applied to. The row is
+ * chained to the one before it (its hash as `prev_hash`, the row's own hash over its stored fields): the caller
+ * holds the nomination's version lock (`commitStep`) or has just created it (seq 0), so no other row can come
+ * between them.
+ */
 export async function appendToLog(manager: EntityManager, nominationId: string, seq: number, step: LoggedStep): Promise<void> {
-  await manager.insert(NominationEventEntity, {
+  const previous = seq > 0 ? await manager.findOne(NominationEventEntity, { select: { hash: true }, where: { nominationId, seq: seq - 1 } }) : null;
+  const fields = {
     nominationId,
     seq,
     type: step.type,
@@ -38,8 +45,11 @@ export async function appendToLog(manager: EntityManager, nominationId: string, 
     at: step.at,
     fromState: step.fromState,
     toState: step.toState,
-    payload: step.payload,
-  } as QueryDeepPartialEntity<NominationEventEntity>);
+    // Hashed as it is stored and read back (simple-json), so `verify` recomputes the same text from the row.
+    payload: JSON.parse(JSON.stringify(step.payload)) as Record<string, unknown>,
+    prevHash: previous?.hash ?? null,
+  };
+  await manager.insert(NominationEventEntity, { ...fields, hash: eventHash(fields) } as QueryDeepPartialEntity<NominationEventEntity>);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { SnapshotRestoreError, type NominationSnapshot, type NominationWorkflow, type PersistedNominationSnapshot } from '../../workflows';
+import { SnapshotRestoreError, SnapshotUnknownStateError, type NominationSnapshot, type NominationWorkflow, type PersistedNominationSnapshot } from '../../workflows';
 import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
 import { conflict, forbidden, notFound } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -20,19 +20,29 @@ export class NominationReader {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The stored snapshot restored on the machine it was saved with; an unrestorable one is a 409, never a crash. */
+  /**
+   * The stored snapshot restored on the machine it was saved with (today's, or an earlier version rebuilt from its
+   * kept definition); an unrestorable one is a 409, never a crash, and a state the machine lacks is never reset.
+   */
   restore(row: NominationEntity): { workflow: NominationWorkflow; snapshot: NominationSnapshot } {
-    const workflow = this.catalog.workflow(row.ruleSetId, row.formCode);
-    if (workflow.version !== row.machineVersion) {
+    const found = this.catalog.workflowAt(row.ruleSetId, row.formCode, row.machineVersion);
+    if (!found.workflow) {
       throw conflict(
         'SNAPSHOT_INCOMPATIBLE',
-        `Hồ sơ được lưu với phiên bản quy trình ${row.machineVersion}, khác phiên bản hiện tại ${workflow.version}; cần chuyển đổi dữ liệu trước khi xử lý tiếp`,
-        { machineVersion: row.machineVersion, currentVersion: workflow.version },
+        `Hồ sơ được lưu với phiên bản quy trình ${row.machineVersion}, hệ thống không còn quy trình này (${found.reason}); cần chuyển đổi dữ liệu trước khi xử lý tiếp`,
+        { machineVersion: row.machineVersion, reason: found.reason },
       );
     }
+    const workflow = found.workflow;
     try {
       return { workflow, snapshot: workflow.restore(row.snapshot as PersistedNominationSnapshot) };
     } catch (error) {
+      if (error instanceof SnapshotUnknownStateError) {
+        throw conflict('SNAPSHOT_UNKNOWN_STATE', `${error.message}: hồ sơ được giữ nguyên, cần kiểm tra dữ liệu trước khi xử lý tiếp`, {
+          state: error.state,
+          machineVersion: row.machineVersion,
+        });
+      }
       if (error instanceof SnapshotRestoreError) throw conflict('SNAPSHOT_UNRESTORABLE', error.message);
       throw error;
     }

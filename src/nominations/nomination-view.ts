@@ -29,6 +29,7 @@ export function toNominationView(
     ruleSetId: row.ruleSetId,
     machineVersion: row.machineVersion,
     campaignId: row.campaignId,
+    campaignReview: row.campaignReview,
     nominee: row.nominee,
     nomineeId: row.nomineeId,
     criterion: row.criterion,

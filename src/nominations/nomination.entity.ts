@@ -27,6 +27,10 @@ export class NominationEntity {
   @Column({ name: 'campaign_id', type: 'varchar', length: 36, nullable: true })
   campaignId: string | null;
 
+  /** The campaign's review (sơ kết `midterm`, tổng kết `final`) the nomination is made in: chosen, or set at SUBMIT. */
+  @Column({ name: 'campaign_review', type: 'varchar', length: 20, nullable: true })
+  campaignReview: 'midterm' | 'final' | null;
+
   @Column({ name: 'nominee_kind', type: 'varchar', length: 20 })
   nomineeKind: NomineeKind;
 

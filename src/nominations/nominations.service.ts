@@ -7,7 +7,8 @@ import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
 import { badInput, conflict, forbidden, notFound, ruleRefused } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WriteSerializer } from '../database/write-serializer';
-import { hasRoleAt, organizationsOf, type Principal } from '../identity/principal';
+import { hasRoleAt, type Principal } from '../identity/principal';
+import type { OrganizationEntity } from '../organizations/organization.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateNominationDto, ListNominationsQuery, UpdateNominationDto } from './dto/create-nomination.dto';
 import { NominationAccessEntity } from './nomination-access.entity';
@@ -18,11 +19,13 @@ import { holderOrganization } from './nomination-scope';
 import type { NominationView } from './nomination-view';
 import { NominationEntity, type StoredSnapshot } from './nomination.entity';
 import { filterByDeadline } from './deadline-filters';
+import { restrictToReadScope } from './read-scope';
 import { nomineeDisplayName } from './nominee';
 import { nameContains } from './nominee-search';
 import { NomineeEntity } from '../nominees/nominee.entity';
 import { nomineeDataOf, NomineeRegistry } from '../nominees/nominee-registry';
 import { NomineeScope } from '../nominees/nominee-scope';
+import { CampaignMembership } from '../campaigns/campaign-membership';
 import type { NomineeData } from './nominee';
 
 const NOMINEE_KIND_LABELS = { individual: 'cá nhân', collective: 'tập thể', household: 'hộ gia đình' } as const;
@@ -39,6 +42,7 @@ export class NominationsService {
     private readonly reader: NominationReader,
     private readonly nomineeRegistry: NomineeRegistry,
     private readonly nomineeScope: NomineeScope,
+    private readonly campaigns: CampaignMembership,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -97,95 +101,110 @@ export class NominationsService {
     if (!ownerId || !hasRoleAt(principal, 'submitter', ownerId)) {
       throw forbidden('Chỉ cán bộ đề nghị khen thưởng của đơn vị được lập hồ sơ', { requiredRole: 'submitter' });
     }
-    return this.writes.transaction(async (manager) => {
-      const lineage = await this.organizations.lineage(ownerId, manager);
-      const entry = lineage.find((o) => o.kind === 'commune' || o.kind === 'agency');
-      const province = lineage.find((o) => o.kind === 'province');
-      const now = new Date().toISOString();
-      const ruleSet = this.catalog.ruleSetInForce(province?.code ?? null, now);
-      const form = ruleSet.forms.find((candidate) => candidate.code === dto.formCode);
-      if (!form) {
-        throw badInput(`Không có hình thức khen thưởng mã "${dto.formCode}" trong ${ruleSet.name}`, {
-          fields: [{ field: 'formCode', problems: ['không có trong danh mục'] }],
+    return this.writes.transaction(async (manager) => this.reader.view(principal, await this.createWithin(manager, principal, ownerId, dto), manager));
+  }
+
+  /**
+   * Drafts one nomination owned by `ownerId` inside the caller's transaction, with every check of `create` but the
+   * caller's right to draft for that owner, which the caller has settled (a unit's submitter, or an office importing
+   * a list for the units under it). `lineage` (the owner, then its parents) saves reading it again for each row.
+   */
+  async createWithin(
+    manager: EntityManager,
+    principal: Principal,
+    ownerId: string,
+    dto: CreateNominationDto,
+    lineage?: OrganizationEntity[],
+  ): Promise<NominationEntity> {
+    lineage ??= await this.organizations.lineage(ownerId, manager);
+    const entry = lineage.find((o) => o.kind === 'commune' || o.kind === 'agency');
+    const province = lineage.find((o) => o.kind === 'province');
+    const now = new Date().toISOString();
+    const ruleSet = this.catalog.ruleSetInForce(province?.code ?? null, now);
+    const form = ruleSet.forms.find((candidate) => candidate.code === dto.formCode);
+    if (!form) {
+      throw badInput(`Không có hình thức khen thưởng mã "${dto.formCode}" trong ${ruleSet.name}`, {
+        fields: [{ field: 'formCode', problems: ['không có trong danh mục'] }],
+      });
+    }
+    if (dto.nominee && !form.nomineeKinds.includes(dto.nominee.kind)) {
+      throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[dto.nominee.kind]}`, {
+        rule: 'nominee-kind',
+        allowed: form.nomineeKinds,
+      });
+    }
+    const entryLevel = entry?.kind as Level | undefined;
+    if (!entry || !entryLevel || !form.entryLevels.includes(entryLevel)) {
+      throw ruleRefused(
+        `${form.name} không được đề nghị từ ${entryLevel ? LEVEL_LABELS[entryLevel] : 'tổ chức này'}; chỉ từ ${form.entryLevels.map((l) => LEVEL_LABELS[l]).join(' hoặc ')}`,
+        { rule: 'form-entry-level', entryLevels: form.entryLevels },
+      );
+    }
+    const levelOrganizations: Partial<Record<Level, string | null>> = { [entryLevel]: entry.id };
+    for (const level of form.upperLevels) {
+      if (this.config.externalLevels.includes(level)) {
+        levelOrganizations[level] = null;
+        continue;
+      }
+      const organization = lineage.find((o) => o.kind === level);
+      if (!organization) {
+        throw ruleRefused(`Không có tổ chức ${LEVEL_LABELS[level]} phía trên đơn vị để xét ${form.name}`, {
+          rule: 'route-organizations',
+          level,
         });
       }
-      if (dto.nominee && !form.nomineeKinds.includes(dto.nominee.kind)) {
-        throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[dto.nominee.kind]}`, {
-          rule: 'nominee-kind',
-          allowed: form.nomineeKinds,
-        });
-      }
-      const entryLevel = entry?.kind as Level | undefined;
-      if (!entry || !entryLevel || !form.entryLevels.includes(entryLevel)) {
-        throw ruleRefused(
-          `${form.name} không được đề nghị từ ${entryLevel ? LEVEL_LABELS[entryLevel] : 'tổ chức này'}; chỉ từ ${form.entryLevels.map((l) => LEVEL_LABELS[l]).join(' hoặc ')}`,
-          { rule: 'form-entry-level', entryLevels: form.entryLevels },
-        );
-      }
-      const levelOrganizations: Partial<Record<Level, string | null>> = { [entryLevel]: entry.id };
-      for (const level of form.upperLevels) {
-        if (this.config.externalLevels.includes(level)) {
-          levelOrganizations[level] = null;
-          continue;
-        }
-        const organization = lineage.find((o) => o.kind === level);
-        if (!organization) {
-          throw ruleRefused(`Không có tổ chức ${LEVEL_LABELS[level]} phía trên đơn vị để xét ${form.name}`, {
-            rule: 'route-organizations',
-            level,
-          });
-        }
-        levelOrganizations[level] = organization.id;
-      }
-      const awardYear = this.awardYearOf(dto.awardYear, now);
-      const { entry: nomineeEntry, nominee } = await this.nomineeFor(manager, principal, ownerId, dto, now);
-      if (!form.nomineeKinds.includes(nomineeEntry.kind)) {
-        throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[nomineeEntry.kind]}`, { rule: 'nominee-kind', allowed: form.nomineeKinds });
-      }
-      const criterion = this.criterionFor(form, nomineeEntry, dto.criterion);
-      const workflow = this.catalog.workflow(ruleSet.id, form.code);
-      const snapshot = workflow.start({ formCode: form.code, entryLevel });
-      const row = manager.create(NominationEntity, {
-        id: randomUUID(),
-        formCode: form.code,
-        ruleSetId: ruleSet.id,
-        machineVersion: workflow.version,
-        campaignId: dto.campaignId ?? null,
-        nomineeKind: nominee.kind,
-        nomineeName: nomineeDisplayName(nominee),
-        nominee,
-        nomineeId: nomineeEntry.id,
-        criterion,
-        awardYear,
-        achievements: dto.achievements?.normalize('NFC') ?? null,
-        organizationId: ownerId,
-        entryLevel,
-        levelOrganizations,
-        currentLevel: null,
-        holderOrganizationId: ownerId,
-        state: workflow.statePath(snapshot),
-        snapshot: workflow.persist(snapshot) as unknown as StoredSnapshot,
-        version: 1,
-        dueDate: null,
-        submittedAt: null,
-        createdBy: principal.userId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      row.holderOrganizationId = holderOrganization(row, row.state, snapshot.context);
-      await manager.insert(NominationEntity, row as QueryDeepPartialEntity<NominationEntity>);
-      await manager.insert(NominationAccessEntity, { nominationId: row.id, organizationId: ownerId });
-      await appendToLog(manager, row.id, 0, {
-        type: 'CREATED',
-        actor: principal,
-        at: now,
-        fromState: '',
-        toState: row.state,
-        payload: { formCode: form.code, ruleSetId: ruleSet.id, nominee, nomineeId: nomineeEntry.id, criterion, awardYear },
-      });
-      this.logger.log(JSON.stringify({ nomination: row.id, form: form.code, event: 'CREATED', to: row.state, actor: principal.username, version: 1 }));
-      return this.reader.view(principal, row, manager);
+      levelOrganizations[level] = organization.id;
+    }
+    const awardYear = this.awardYearOf(dto.awardYear, now);
+    const campaign = await this.campaigns.resolve(manager, lineage, dto.campaignId, dto.campaignReview);
+    const { entry: nomineeEntry, nominee } = await this.nomineeFor(manager, principal, ownerId, dto, now);
+    if (!form.nomineeKinds.includes(nomineeEntry.kind)) {
+      throw ruleRefused(`${form.name} không xét cho ${NOMINEE_KIND_LABELS[nomineeEntry.kind]}`, { rule: 'nominee-kind', allowed: form.nomineeKinds });
+    }
+    const criterion = this.criterionFor(form, nomineeEntry, dto.criterion);
+    const workflow = this.catalog.workflow(ruleSet.id, form.code);
+    const snapshot = workflow.start({ formCode: form.code, entryLevel });
+    const row = manager.create(NominationEntity, {
+      id: randomUUID(),
+      formCode: form.code,
+      ruleSetId: ruleSet.id,
+      machineVersion: workflow.version,
+      campaignId: campaign.campaignId,
+      campaignReview: campaign.campaignReview,
+      nomineeKind: nominee.kind,
+      nomineeName: nomineeDisplayName(nominee),
+      nominee,
+      nomineeId: nomineeEntry.id,
+      criterion,
+      awardYear,
+      achievements: dto.achievements?.normalize('NFC') ?? null,
+      organizationId: ownerId,
+      entryLevel,
+      levelOrganizations,
+      currentLevel: null,
+      holderOrganizationId: ownerId,
+      state: workflow.statePath(snapshot),
+      snapshot: workflow.persist(snapshot) as unknown as StoredSnapshot,
+      version: 1,
+      dueDate: null,
+      submittedAt: null,
+      createdBy: principal.userId,
+      createdAt: now,
+      updatedAt: now,
     });
+    row.holderOrganizationId = holderOrganization(row, row.state, snapshot.context);
+    await manager.insert(NominationEntity, row as QueryDeepPartialEntity<NominationEntity>);
+    await manager.insert(NominationAccessEntity, { nominationId: row.id, organizationId: ownerId });
+    await appendToLog(manager, row.id, 0, {
+      type: 'CREATED',
+      actor: principal,
+      at: now,
+      fromState: '',
+      toState: row.state,
+      payload: { formCode: form.code, ruleSetId: ruleSet.id, nominee, nomineeId: nomineeEntry.id, criterion, awardYear },
+    });
+    this.logger.log(JSON.stringify({ nomination: row.id, form: form.code, event: 'CREATED', to: row.state, actor: principal.username, version: 1 }));
+    return row;
   }
 
   /**
@@ -226,7 +245,16 @@ export class NominationsService {
         changes.nomineeName = nomineeDisplayName(dto.nominee).normalize('NFC').trim();
       }
       if (dto.achievements !== undefined) changes.achievements = dto.achievements.normalize('NFC');
-      if (dto.campaignId !== undefined) changes.campaignId = dto.campaignId;
+      if (dto.campaignId !== undefined || dto.campaignReview !== undefined) {
+        // A review chosen for another campaign does not carry over to the new one.
+        const campaignId = dto.campaignId === undefined ? row.campaignId : dto.campaignId;
+        const review = dto.campaignReview !== undefined ? dto.campaignReview : campaignId === row.campaignId ? row.campaignReview : null;
+        const choice = await this.campaigns.resolve(manager, await this.organizations.lineage(row.organizationId, manager), campaignId, review);
+        if (row.state !== 'draft' && (choice.campaignId !== row.campaignId || choice.campaignReview !== row.campaignReview)) {
+          throw ruleRefused('Sau khi gửi hồ sơ không được đổi phong trào thi đua hoặc đợt sơ kết, tổng kết', { rule: 'campaign-fixed-after-submission' });
+        }
+        Object.assign(changes, choice);
+      }
       await commitStep(manager, row, changes, {
         type: 'DRAFT_UPDATED',
         actor: principal,
@@ -247,15 +275,24 @@ export class NominationsService {
   async list(principal: Principal, query: ListNominationsQuery): Promise<{ items: NominationView[]; total: number; page: number; pageSize: number }> {
     const page = Number(query.page ?? 1);
     const pageSize = Number(query.pageSize ?? 20);
+    const builder = this.filtered(principal, query);
+    if (!builder) return { items: [], total: 0, page, pageSize };
+    const [rows, total] = await builder.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { items: await this.reader.views(principal, rows), total, page, pageSize };
+  }
+
+  /** Every nomination the list's filters match, without paging (at most `limit`), newest change first: what an export writes. */
+  async listAll(principal: Principal, query: ListNominationsQuery, limit: number): Promise<{ items: NominationView[]; total: number }> {
+    const builder = this.filtered(principal, query);
+    if (!builder) return { items: [], total: 0 };
+    const [rows, total] = await builder.take(limit).getManyAndCount();
+    return { items: await this.reader.views(principal, rows), total };
+  }
+
+  /** The list's query within the caller's read scope, ordered; null when the caller reads nothing. */
+  private filtered(principal: Principal, query: ListNominationsQuery) {
     const builder = this.dataSource.getRepository(NominationEntity).createQueryBuilder('n');
-    if (!principal.isAdmin) {
-      const organizations = organizationsOf(principal);
-      if (!organizations.length) return { items: [], total: 0, page, pageSize };
-      builder.where(
-        'n.id IN (SELECT a.nomination_id FROM nomination_access a WHERE a.organization_id IN (:...organizations))',
-        { organizations },
-      );
-    }
+    if (!restrictToReadScope(builder, principal)) return null;
     if (query.state) {
       // A level or a step matches too: `commune` finds every commune.* state, `awarded` the final one.
       builder.andWhere('(n.state = :state OR n.state LIKE :statePrefix)', { state: query.state, statePrefix: `${query.state}.%` });
@@ -263,14 +300,13 @@ export class NominationsService {
     if (query.formCode) builder.andWhere('n.form_code = :formCode', { formCode: query.formCode });
     if (query.organizationId) builder.andWhere('n.organization_id = :organizationId', { organizationId: query.organizationId });
     if (query.campaignId) builder.andWhere('n.campaign_id = :campaignId', { campaignId: query.campaignId });
+    if (query.campaignReview) builder.andWhere('n.campaign_review = :campaignReview', { campaignReview: query.campaignReview });
     if (query.q) {
       const search = nameContains(this.dataSource.options.type, 'n.nominee_name', query.q);
       builder.andWhere(search.sql, search.parameters);
     }
     if (query.overdue !== undefined || query.dueWithinDays !== undefined) filterByDeadline(builder, query, vietnamDate(new Date()));
-    builder.orderBy('n.updated_at', 'DESC').addOrderBy('n.id', 'ASC').skip((page - 1) * pageSize).take(pageSize);
-    const [rows, total] = await builder.getManyAndCount();
-    return { items: await this.reader.views(principal, rows), total, page, pageSize };
+    return builder.orderBy('n.updated_at', 'DESC').addOrderBy('n.id', 'ASC');
   }
 
   async history(principal: Principal, id: string) {

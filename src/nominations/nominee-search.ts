@@ -1,3 +1,5 @@
+import { isSqliteType } from '../database/database-type';
+
 /**
  * "Name contains", case-insensitive for Vietnamese letters on both databases. SQLite's LOWER() and LIKE fold
  * ASCII letters only, so there "đèo" would never find "Đèo Văn Piêng": SQLite gets a GLOB whose every letter is
@@ -6,7 +8,7 @@
  */
 export function nameContains(databaseType: string, column: string, text: string): { sql: string; parameters: { q: string } } {
   const lower = text.normalize('NFC').toLowerCase();
-  if (databaseType === 'sqlite') {
+  if (isSqliteType(databaseType)) {
     const glob = [...lower]
       .map((character) => {
         if ('*?['.includes(character)) return `[${character}]`;

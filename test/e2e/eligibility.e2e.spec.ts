@@ -1,5 +1,6 @@
 import type { TestApp } from '../support/test-app';
 import { AGENCY, COMMUNE, NOMINEES, PROVINCE, UNITS, vietnamToday } from './support/binh-lu-fixtures';
+import { doiMoiSangTaoCampaign } from './support/campaign-fixtures';
 import { startE2eApp } from './support/e2e-app';
 import { badFields, expectErrorShape, expectStatus, nominationDriver, type NominationDriver, type NominationView } from './support/nomination-driver';
 
@@ -284,7 +285,10 @@ describe('the nominee registry and eligibility', () => {
       const second = await draft(VILLAGE, 'giay-khen-chu-tich-xa', pieng, { criterion: 'thanh-tich-phong-trao' });
       const refused = await d.refuse(VILLAGE, second.id, { type: 'SUBMIT' }, 422);
       expect(refused.details).toMatchObject({ rule: 'one-open-nomination', legalBasis: expect.stringContaining('một lần') });
-      const campaign = await draft(VILLAGE, 'giay-khen-chu-tich-xa', pieng, { criterion: 'thanh-tich-phong-trao', campaignId: 'nong-thon-moi-2026' });
+      // A campaign of the commune whose sơ kết is open today and allows the Giấy khen.
+      const created = await t.http().post('/api/campaigns').set('Authorization', await auth(OFFICE)).send(doiMoiSangTaoCampaign());
+      expectStatus(created, 201);
+      const campaign = await draft(VILLAGE, 'giay-khen-chu-tich-xa', pieng, { criterion: 'thanh-tich-phong-trao', campaignId: created.body.id });
       expect((await d.step(VILLAGE, campaign.id, { type: 'SUBMIT' })).state).toBe('commune.received');
       await d.step(VILLAGE, first.id, { type: 'WITHDRAW', reason: 'Đề nghị theo phong trào thi đua' });
       expect((await d.step(VILLAGE, second.id, { type: 'SUBMIT' })).state).toBe('commune.received');

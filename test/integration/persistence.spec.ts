@@ -6,7 +6,7 @@ import { WorkflowCatalog } from '../../src/catalog/workflow-catalog.service';
 import { DossierDocumentEntity } from '../../src/dossiers/dossier-document.entity';
 import { NominationEventEntity } from '../../src/nominations/nomination-event.entity';
 import { NominationEntity } from '../../src/nominations/nomination.entity';
-import { NOMINATION_EVENT_TYPES, type NominationEvent, type NominationEventType, type PersistedNominationSnapshot } from '../../workflows';
+import { checkReplay, replayLog, type PersistedNominationSnapshot } from '../../workflows';
 import { DEMO, startTestApp, type TestApp } from '../support/test-app';
 
 describe('persistence of the demo nominations on a real database', () => {
@@ -44,39 +44,36 @@ describe('persistence of the demo nominations on a real database', () => {
         .getRepository(NominationEventEntity)
         .find({ where: { nominationId: row.id }, order: { seq: 'ASC' } });
       const workflow = catalog.workflow(row.ruleSetId, row.formCode);
-      const replayed = workflow.replay(
-        { formCode: row.formCode, entryLevel: row.entryLevel },
-        log.filter((event) => NOMINATION_EVENT_TYPES.includes(event.type as NominationEventType)).map((event) => event.payload as unknown as NominationEvent),
-      );
-      const stored = row.snapshot as unknown as PersistedNominationSnapshot;
-      expect(workflow.persist(replayed)).toEqual(stored);
+      expect(checkReplay(workflow, row, log)).toEqual([]);
+      const replayed = replayLog(workflow, row, log);
+      expect(workflow.persist(replayed)).toEqual(row.snapshot as unknown as PersistedNominationSnapshot);
       expect(workflow.statePath(replayed)).toBe(row.state);
       expect(log.at(-1)!.toState).toBe(row.state);
       expect(row.version).toBe(log.length);
     }
   });
 
-  it('answers 409, not 500, for a snapshot that cannot be restored, and changes nothing', async () => {
+  it('answers 409, not 500, for a snapshot naming a state its machine lacks, and changes nothing (never reset)', async () => {
     const row = (await t.dataSource.getRepository(NominationEntity).findOneByOrFail({ state: 'commune.councilReview' }))!;
     const broken = { ...row.snapshot, value: { commune: 'noSuchStep' } };
     await t.dataSource.getRepository(NominationEntity).update({ id: row.id }, { snapshot: broken as never });
     const token = await t.tokenOf('thuky.binhlu');
     const read = await t.http().get(`/api/nominations/${row.id}`).set('Authorization', `Bearer ${token}`).expect(409);
-    expect(read.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'SNAPSHOT_UNRESTORABLE' });
-    expect(read.body.message).toContain('Không khôi phục được');
+    expect(read.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'SNAPSHOT_UNKNOWN_STATE', details: { state: 'commune.noSuchStep' } });
+    expect(read.body.message).toContain('không có trong quy trình');
     const send = await t
       .http()
       .post(`/api/nominations/${row.id}/events`)
       .set('Authorization', `Bearer ${token}`)
       .send({ type: 'COUNCIL_APPROVED', counts: { members: 9, present: 9, yes: 9, no: 0, abstain: 0 } })
       .expect(409);
-    expect(send.body.code).toBe('SNAPSHOT_UNRESTORABLE');
+    expect(send.body.code).toBe('SNAPSHOT_UNKNOWN_STATE');
     const after = await t.dataSource.getRepository(NominationEntity).findOneByOrFail({ id: row.id });
     expect(after.version).toBe(row.version);
     expect(after.snapshot).toEqual(broken);
   });
 
-  it('refuses a snapshot saved by another machine version until it is migrated', async () => {
+  it('refuses a snapshot saved by a machine version that is neither today’s nor kept', async () => {
     const row = await t.dataSource.getRepository(NominationEntity).findOneByOrFail({ state: 'commune.received' });
     await t.dataSource.getRepository(NominationEntity).update({ id: row.id }, { machineVersion: '0.000000000000' });
     const token = await t.tokenOf('vhxh.binhlu');

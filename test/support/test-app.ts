@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { RuleSetRegistry } from '../../workflows';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadAppConfig } from '../../src/config/app-config';
@@ -32,13 +33,15 @@ export interface TestApp {
  * The full service over HTTP on a real, freshly migrated database (a sqlite file, or PostgreSQL when DATABASE_URL
  * says so), seeded with the demo organizations and users of data/demo. `withDemoNominations: false` seeds the
  * organizations and users only. `databaseUrl` runs it on a database the caller owns instead (a restart, or a second
- * instance beside the first): it is neither emptied first nor removed on close, and seeded only if empty. The
+ * instance beside the first): it is neither emptied first nor removed on close, and seeded only if empty.
+ * `registry` runs it on another catalog than data/rule-sets (a catalog changed while nominations are in flight). The
  * background scheduler does not tick unless `env` sets `SCHEDULER_ENABLED`.
  */
 export async function startTestApp({
   withDemoNominations = false,
   env = {} as NodeJS.ProcessEnv,
   databaseUrl = undefined as string | undefined,
+  registry = undefined as RuleSetRegistry | undefined,
 } = {}): Promise<TestApp> {
   const database = databaseUrl ? { url: databaseUrl, dispose: () => undefined } : await freshDatabaseUrl();
   // Named, not created: the app creates it when it starts, so a configuration refused at start leaves nothing behind.
@@ -52,7 +55,7 @@ export async function startTestApp({
     ...(ownDocumentsDir ? { DOCUMENTS_DIR: ownDocumentsDir } : {}),
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forConfig(config, registry)] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] });
   configureApp(app);
   await app.init();
@@ -60,6 +63,7 @@ export async function startTestApp({
   if (!withDemoNominations) {
     data.nominations = [];
     data.nominees = [];
+    data.campaigns = [];
   }
   await new DemoSeeder(app).seed(data);
   const tokens = new Map<string, string>();

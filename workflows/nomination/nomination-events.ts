@@ -60,7 +60,8 @@ export type NominationEvent =
   | (Base & { type: 'APPRAISAL_REJECTED'; reason: string })
   | (Base & { type: 'COUNCIL_APPROVED' } & CouncilResultPayload)
   | (Base & { type: 'COUNCIL_REJECTED' } & CouncilResultPayload)
-  | (Base & { type: 'SIGN'; number: string; date: string })
+  /** `decisionId`: set by the service when the signature belongs to a batch decision sharing its number. */
+  | (Base & { type: 'SIGN'; number: string; date: string; decisionId?: string })
   | (Base & { type: 'DECLINED'; reason: string })
   | (Base & { type: 'RECORD_EXTERNAL_DECISION'; number: string; date: string; authority: string })
   | (Base & { type: 'RECORD_EXTERNAL_REJECTION'; number: string; date: string; authority: string; reason: string })

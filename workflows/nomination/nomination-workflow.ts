@@ -22,6 +22,13 @@ export class SnapshotRestoreError extends Error {
   }
 }
 
+/** The stored snapshot names a state its machine does not have: reported as such, never reset to another state. */
+export class SnapshotUnknownStateError extends SnapshotRestoreError {
+  constructor(readonly state: string) {
+    super(`Trạng thái đã lưu "${state}" không có trong quy trình của hồ sơ`);
+  }
+}
+
 export type StepResult =
   | { outcome: 'not-allowed'; state: string }
   | { outcome: 'refused'; refusal: Refusal }
@@ -56,7 +63,31 @@ export class NominationWorkflow {
     return this.machine.getPersistedSnapshot(snapshot as AnyMachineSnapshot) as unknown as PersistedNominationSnapshot;
   }
 
+  /** Every state a snapshot may stand in (the leaves of the machine), as `level.step` paths. */
+  get statePaths(): ReadonlySet<string> {
+    if (!this.leafPaths) {
+      const leaves = new Set<string>();
+      const visit = (node: { path: string[]; states: Record<string, unknown> }) => {
+        const children = Object.values(node.states) as Array<typeof node>;
+        if (!children.length) leaves.add(node.path.join('.'));
+        children.forEach(visit);
+      };
+      visit(this.machine.root as never);
+      this.leafPaths = leaves;
+    }
+    return this.leafPaths;
+  }
+
+  private leafPaths?: Set<string>;
+
   restore(persisted: PersistedNominationSnapshot): NominationSnapshot {
+    let path: string | null = null;
+    try {
+      path = toStatePath(persisted.value);
+    } catch {
+      // Not a state value at all: reported below as unrestorable.
+    }
+    if (path !== null && !this.statePaths.has(path)) throw new SnapshotUnknownStateError(path);
     try {
       const snapshot = this.machine.resolveState({ value: persisted.value as never, context: persisted.context }) as NominationSnapshot;
       if (toStatePath(snapshot.value) !== toStatePath(persisted.value)) throw new Error('trạng thái không còn trong quy trình');

@@ -78,6 +78,11 @@ export class CreateNominationDto {
   @MaxLength(36)
   campaignId?: string;
 
+  @ApiPropertyOptional({ enum: ['midterm', 'final'], description: 'Đợt khen thưởng của phong trào: sơ kết (midterm) hoặc tổng kết (final); mặc định: đợt đang mở khi gửi hồ sơ' })
+  @IsOptional()
+  @IsIn(['midterm', 'final'], { message: 'phải là midterm (sơ kết) hoặc final (tổng kết)' })
+  campaignReview?: 'midterm' | 'final';
+
   @ApiPropertyOptional({ description: 'Đối tượng trong sổ theo dõi (ưu tiên); không gửi cùng nominee' })
   @IsOptional()
   @IsUUID('all', { message: 'phải là mã định danh (UUID)' })
@@ -123,11 +128,16 @@ export class UpdateNominationDto {
   @MaxLength(20000)
   achievements?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Phong trào thi đua; null: khen thưởng hằng năm, không thuộc phong trào' })
   @IsOptional()
   @IsString()
   @MaxLength(36)
-  campaignId?: string;
+  campaignId?: string | null;
+
+  @ApiPropertyOptional({ enum: ['midterm', 'final'], description: 'Đợt sơ kết (midterm) hoặc tổng kết (final); null: đợt đang mở khi gửi hồ sơ' })
+  @IsOptional()
+  @IsIn(['midterm', 'final'], { message: 'phải là midterm (sơ kết) hoặc final (tổng kết)' })
+  campaignReview?: 'midterm' | 'final' | null;
 
   @ApiPropertyOptional({ description: 'Tiêu chuẩn đề nghị' })
   @IsOptional()
@@ -148,6 +158,7 @@ export class ListNominationsQuery {
   @IsOptional() @IsString() @MaxLength(64) formCode?: string;
   @IsOptional() @IsString() @MaxLength(36) organizationId?: string;
   @IsOptional() @IsString() @MaxLength(36) campaignId?: string;
+  @IsOptional() @IsIn(['midterm', 'final'], { message: 'phải là midterm (sơ kết) hoặc final (tổng kết)' }) campaignReview?: string;
   @IsOptional() @IsString() @MaxLength(200) q?: string;
   /** `true`: the current step's due date (Vietnam time) has passed; `false`: it has not, or there is none. */
   @IsOptional() @Matches(/^(true|false)$/, { message: 'phải là true hoặc false' }) overdue?: string;

@@ -1,0 +1,3 @@
+export * from './annex';
+export * from './decision-document';
+export * from './document-text';
