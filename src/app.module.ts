@@ -15,6 +15,8 @@ import { AdminBootstrap } from './identity/admin-bootstrap';
 import { AuthController } from './identity/auth.controller';
 import { AuthGuard } from './identity/auth.guard';
 import { AuthService } from './identity/auth.service';
+import { LoginThrottle } from './identity/login-throttle';
+import { ProductionSafety } from './identity/production-safety';
 import { PasswordHasher } from './identity/password-hasher';
 import { PrincipalLoader } from './identity/principal-loader';
 import { UsersController } from './identity/users.controller';
@@ -65,6 +67,8 @@ export class AppModule {
         PasswordHasher,
         PrincipalLoader,
         AuthService,
+        LoginThrottle,
+        ProductionSafety,
         UsersService,
         AdminBootstrap,
         OrganizationsService,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR, vietnamDate, WorkingCalendar } from '../../workflows';
 import { badInput } from '../common/app-error';
-import { CurrentUser } from '../identity/auth.decorators';
+import { CurrentUser, RequireRoles } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import { requireAdmin } from '../identity/require-admin';
 import { CalendarAnnouncementsService } from './calendar-announcements.service';
@@ -24,6 +24,7 @@ export class CalendarController {
   }
 
   @Post('announcements')
+  @RequireRoles('admin')
   @ApiOperation({ summary: 'Ghi nhận ngày nghỉ hoặc ngày làm bù theo thông báo của Chính phủ (quản trị)' })
   announce(@CurrentUser() principal: Principal, @Body() dto: CreateCalendarAnnouncementDto) {
     requireAdmin(principal);
@@ -50,8 +51,9 @@ export class CalendarController {
   }
 }
 
-function parseYear(text: string): number {
-  const year = /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+function parseYear(text: unknown): number {
+  // A repeated `?year=` arrives as an array: refused like any other bad value.
+  const year = typeof text === 'string' && /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (!(year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR)) {
     throw badInput(`year phải là năm từ ${FIRST_CALENDAR_YEAR} đến ${LAST_CALENDAR_YEAR}`, {
       fields: [{ field: 'year', problems: ['không hợp lệ'] }],

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Response headers that belong to the refusal (e.g. `Retry-After` of a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -21,3 +23,5 @@ export const forbidden = (message: string, details?: unknown) => new AppError(40
 export const notFound = (message: string, details?: unknown) => new AppError(404, 'NOT_FOUND', message, details);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 export const ruleRefused = (message: string, details?: unknown) => new AppError(422, 'RULE_REFUSED', message, details);
+export const tooManyRequests = (message: string, retryAfterSeconds: number, details?: unknown) =>
+  new AppError(429, 'TOO_MANY_ATTEMPTS', message, details, { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });

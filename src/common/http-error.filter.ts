@@ -11,6 +11,7 @@ const ERROR_NAMES: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
 
@@ -36,6 +37,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
+    if (exception instanceof AppError && exception.headers) response.set(exception.headers);
     response.status(body.statusCode).json(body);
   }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LEVELS, type Level } from '../../workflows';
 import { loadExchangeConfig, type ExchangeConfig } from '../exchange/exchange-config';
+import { jwtSecretWeakness, productionPasswordWeakness } from './production-secrets';
 
 /** The embedded database's driver: `sqlite3` (the default, asynchronous) or `better-sqlite3` (synchronous, faster). */
 export type SqliteDriver = 'sqlite3' | 'better-sqlite3';
@@ -24,6 +25,18 @@ export interface AppConfig {
   documents: DocumentsConfig;
   /** This deployment's identity in the packages it exchanges with others (src/exchange). */
   exchange: ExchangeConfig;
+  /** NODE_ENV=production: demo passwords and weak secrets stop the start (src/identity/production-safety.ts). */
+  production: boolean;
+  login: LoginThrottleConfig;
+}
+
+/** Failed logins counted in the database (src/identity/login-throttle.ts), so every instance sees the same counts. */
+export interface LoginThrottleConfig {
+  /** Consecutive failures of one username that lock it. */
+  maxFailures: number;
+  lockoutMinutes: number;
+  /** Failures from one client address within `lockoutMinutes` that refuse its further attempts until the window ends. */
+  maxFailuresPerAddress: number;
 }
 
 export interface DocumentsConfig {
@@ -93,6 +106,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('ADMIN_USERNAME và ADMIN_PASSWORD phải được đặt cùng nhau');
   }
   if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 8) throw new ConfigError('ADMIN_PASSWORD phải có ít nhất 8 ký tự');
+  const production = env.NODE_ENV === 'production';
+  if (production) checkProductionSecrets(env);
+  const maxFailures = integer('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES, 5, 1, 100);
   return {
     port: integer('PORT', env.PORT, 3000, 0, 65535),
     database,
@@ -111,7 +127,20 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBytes: integer('DOCUMENT_MAX_BYTES', env.DOCUMENT_MAX_BYTES, DEFAULT_DOCUMENT_MAX_BYTES, 1, 1024 * 1024 * 1024),
     },
     exchange: loadExchangeConfig(env, (message) => new ConfigError(message)),
+    production,
+    login: {
+      maxFailures,
+      lockoutMinutes: integer('LOGIN_LOCKOUT_MINUTES', env.LOGIN_LOCKOUT_MINUTES, 15, 1, 24 * 60),
+      maxFailuresPerAddress: integer('LOGIN_MAX_FAILURES_PER_ADDRESS', env.LOGIN_MAX_FAILURES_PER_ADDRESS, 10 * maxFailures, 1, 100_000),
+    },
   };
+}
+
+/** In production the signing key comes from the environment, never from a file beside the database, and no demo secret. */
+function checkProductionSecrets(env: NodeJS.ProcessEnv): void {
+  const problems = [jwtSecretWeakness(env.JWT_SECRET), env.ADMIN_PASSWORD ? productionPasswordWeakness('ADMIN_PASSWORD', env.ADMIN_PASSWORD) : null];
+  const found = problems.filter((problem): problem is string => !!problem);
+  if (found.length) throw new ConfigError(found.join('; '));
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {

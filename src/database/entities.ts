@@ -8,6 +8,7 @@ import { ExchangePackageEntity } from '../exchange/exchange-package.entity';
 import { IncomingDossierEntity } from '../exchange/incoming-dossier.entity';
 import { UserRoleEntity } from '../identity/user-role.entity';
 import { UserEntity } from '../identity/user.entity';
+import { LoginFailureEntity } from '../identity/login-failure.entity';
 import { DocumentNumberEntity } from '../nominations/document-number.entity';
 import { IdempotencyRecordEntity } from '../nominations/idempotency-record.entity';
 import { NominationAccessEntity } from '../nominations/nomination-access.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   OrganizationEntity,
   UserEntity,
   UserRoleEntity,
+  LoginFailureEntity,
   NominationEntity,
   NominationEventEntity,
   MachineDefinitionEntity,

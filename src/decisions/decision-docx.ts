@@ -1,4 +1,4 @@
-import type { Certificate, DecisionAnnex, DecisionDocument } from '../../workflows/decisions';
+import { countText, recipientCountText, type Certificate, type DecisionAnnex, type DecisionDocument } from '../../workflows/decisions';
 import { docxPackage, paragraph, table, TEXT_WIDTH, type Cell } from '../councils/minutes/wordprocessing';
 
 /**
@@ -78,7 +78,7 @@ function annexPart(document: DecisionDocument, annex: DecisionAnnex): string[] {
   const columns = [700, 4000, TEXT_WIDTH - 4700];
   const rows: Cell[][] = [[cell(columns[0], small('STT', true)), cell(columns[1], small('Tên tập thể, họ và tên cá nhân', true)), cell(columns[2], small('Chức vụ, đơn vị', true))]];
   for (const section of annex.sections) {
-    rows.push([cell(columns[0], small(section.numeral, true)), cell(columns[1], small(`${section.title} (${String(section.count).padStart(2, '0')})`, true, 'left')), cell(columns[2])]);
+    rows.push([cell(columns[0], small(section.numeral, true)), cell(columns[1], small(`${section.title} (${countText(section.count)})`, true, 'left')), cell(columns[2])]);
     for (const unit of section.units) {
       rows.push([cell(columns[0]), cell(columns[1], small(unit.unit, true, 'left')), cell(columns[2])]);
       for (const entry of unit.entries) {
@@ -92,7 +92,7 @@ function annexPart(document: DecisionDocument, annex: DecisionAnnex): string[] {
     paragraph({ text: annex.reference, style: { italic: true, size: 14 } }, { align: 'center', after: 0 }),
     paragraph('', { rule: true, ruleIndent: 3200, after: 12 }),
     table(rows, { borders: true, header: true }),
-    paragraph({ text: `Tổng số: ${annex.total} (${document.counts.collectives} tập thể, ${document.counts.individuals} cá nhân${document.counts.households ? `, ${document.counts.households} hộ gia đình` : ''}).`, style: { italic: true } }, { before: 6 }),
+    paragraph({ text: `Tổng số: ${countText(annex.total)} (${recipientCountText(document.counts)}).`, style: { italic: true } }, { before: 6 }),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { DecisionKind } from '../../workflows/decisions';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -18,7 +18,7 @@ export class SignDecisionDto {
 
   @ApiProperty({ example: '12/QĐ-UBND', description: 'Số, ký hiệu; chỉ ghi số ("12") thì ký hiệu được thêm theo loại văn bản và cơ quan (12/QĐ-UBND)' })
   @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'không được để trống' })
   @MaxLength(100)
   number: string;
 
@@ -30,7 +30,7 @@ export class SignDecisionDto {
   @ApiPropertyOptional({ description: 'Trích yếu (sau "Về việc"); mặc định theo hình thức khen thưởng' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @Matches(/\S/, { message: 'không được để trống' })
   @MaxLength(400)
   title?: string;
 

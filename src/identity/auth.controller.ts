@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -13,9 +13,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (Bearer)' })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  @ApiOperation({ summary: 'Đăng nhập, nhận mã truy cập (Bearer); sai nhiều lần liên tiếp thì tạm khóa (429, Retry-After)' })
+  login(@Body() dto: LoginDto, @Ip() address: string) {
+    return this.auth.login(dto.username, dto.password, address || 'unknown');
   }
 
   @Get('me')

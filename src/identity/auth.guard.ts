@@ -1,9 +1,19 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { unauthenticated } from '../common/app-error';
-import { IS_PUBLIC } from './auth.decorators';
+import type { Role } from '../../workflows';
+import { forbidden, unauthenticated } from '../common/app-error';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { PrincipalLoader } from './principal-loader';
+
+const ROLE_LABELS: Record<Role, string> = {
+  submitter: 'cán bộ đề nghị khen thưởng',
+  appraiser: 'cán bộ thẩm định thi đua, khen thưởng',
+  'council-member': 'thành viên Hội đồng Thi đua – Khen thưởng',
+  'council-secretary': 'thư ký Hội đồng Thi đua – Khen thưởng',
+  signer: 'người ký quyết định',
+  admin: 'quản trị hệ thống',
+};
 
 /** Every route needs a valid bearer token unless marked @Public(); roles are read fresh for each request. */
 @Injectable()
@@ -29,6 +39,12 @@ export class AuthGuard implements CanActivate {
     const principal = await this.principals.load(userId);
     if (!principal) throw unauthenticated('Tài khoản không còn hoạt động');
     request.principal = principal;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    if (required?.length && !required.some((role) => (role === 'admin' ? principal.isAdmin : principal.roles.some((held) => held.role === role)))) {
+      throw forbidden(`Chỉ ${required.map((role) => ROLE_LABELS[role]).join(' hoặc ')} được thực hiện thao tác này`, {
+        requiredRole: required.length === 1 ? required[0] : required,
+      });
+    }
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../common/app-error';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { roleNames } from './principal';
 import { PrincipalLoader } from './principal-loader';
@@ -17,12 +18,19 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly principals: PrincipalLoader,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(username: string, password: string) {
+  /** `address` is the client's (request.ip): failures are counted per username and per address (LoginThrottle). */
+  async login(username: string, password: string, address: string) {
+    await this.throttle.refuseIfThrottled(username, address);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username, active: true });
     const matches = await this.hasher.matches(password, user?.passwordHash ?? NO_SUCH_USER_HASH);
-    if (!user || !matches) throw unauthenticated('Tên đăng nhập hoặc mật khẩu không đúng');
+    if (!user || !matches) {
+      await this.throttle.recordFailure(username, address);
+      throw unauthenticated('Tên đăng nhập hoặc mật khẩu không đúng');
+    }
+    await this.throttle.recordSuccess(username);
     const principal = (await this.principals.load(user.id))!;
     return {
       accessToken: await this.jwt.signAsync({ sub: user.id, username: user.username }),

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../workflows';
 import { badInput, conflict, notFound } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { productionPasswordWeakness } from '../config/production-secrets';
+import { LoginThrottle } from './login-throttle';
 import { WriteSerializer } from '../database/write-serializer';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import type { CreateUserDto } from './dto';
@@ -25,6 +28,8 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly writes: WriteSerializer,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserView> {
@@ -32,6 +37,8 @@ export class UsersService {
     if (workflowRoles.length && !dto.organizationId) {
       throw badInput('Người dùng có vai trò nghiệp vụ phải thuộc một tổ chức', { fields: [{ field: 'organizationId', problems: ['bắt buộc phải có'] }] });
     }
+    const weakness = this.config.production ? productionPasswordWeakness('password', dto.password) : null;
+    if (weakness) throw badInput('Mật khẩu không được chấp nhận khi chạy chính thức', { fields: [{ field: 'password', problems: [weakness] }] });
     const passwordHash = await this.hasher.hash(dto.password);
     return this.writes.transaction(async (manager) => {
       if (dto.organizationId && !(await manager.existsBy(OrganizationEntity, { id: dto.organizationId }))) {
@@ -61,6 +68,15 @@ export class UsersService {
     const users = await this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
     const roles = await this.dataSource.getRepository(UserRoleEntity).find();
     return users.map((user) => toView(user, roles.filter((role) => role.userId === user.id)));
+  }
+
+  /** Lifts the login lockout of a user (LoginThrottle): the run of failed logins starts again from zero. */
+  async unlock(id: string): Promise<UserView & { hadFailures: boolean }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw notFound('Không tìm thấy người dùng');
+    const hadFailures = await this.throttle.unlock(user.username);
+    const roles = await this.dataSource.getRepository(UserRoleEntity).findBy({ userId: id });
+    return { ...toView(user, roles), hadFailures };
   }
 
   /** Creates the administrator named by ADMIN_USERNAME, or resets its password, so a deployment needs no demo data. */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestj
 import type { Response } from 'express';
 import { notFound } from '../common/app-error';
 import { validateBody } from '../common/validation';
-import { CurrentUser } from '../identity/auth.decorators';
+import { CurrentUser, RequireRoles } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import { AdvanceNominationUseCase, parseIfMatch } from './advance-nomination.use-case';
 import { CreateNominationDto, ListNominationsQuery, UpdateNominationDto } from './dto/create-nomination.dto';
@@ -22,6 +22,7 @@ export class NominationsController {
   ) {}
 
   @Post()
+  @RequireRoles('submitter')
   @ApiOperation({ summary: 'Lập hồ sơ đề nghị (trạng thái nháp) của đơn vị người gọi' })
   async create(@CurrentUser() principal: Principal, @Body() dto: CreateNominationDto, @Res({ passthrough: true }) response: Response) {
     const view = await this.nominations.create(principal, dto);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../identity/auth.decorators';
+import { CurrentUser, RequireRoles } from '../identity/auth.decorators';
 import type { Principal } from '../identity/principal';
 import { requireAdmin } from '../identity/require-admin';
 import { CreateOrganizationDto } from './dto';
@@ -13,6 +13,7 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
+  @RequireRoles('admin')
   @ApiOperation({ summary: 'Tạo tổ chức: đơn vị, xã, cơ quan, tỉnh (quản trị)' })
   create(@CurrentUser() principal: Principal, @Body() dto: CreateOrganizationDto) {
     requireAdmin(principal);

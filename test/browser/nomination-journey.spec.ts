@@ -231,11 +231,16 @@ describe('a nomination through the web pages', () => {
   it('lets the chair sign the decision', async () => {
     const page = await b.signedIn(COMMUNE.signer);
     await page.getByRole('navigation').getByRole('link', { name: 'Chờ ký' }).click();
-    const row = await visible(page.getByRole('form', { name: `Ký hồ sơ ${NOMINEE}` }));
-    await row.getByLabel('Số quyết định').fill('125/QĐ-UBND');
+    const batch = await visible(page.getByRole('form', { name: 'Quyết định khen thưởng: Lao động tiên tiến' }));
+    expect(await batch.getByRole('checkbox', { name: new RegExp(NOMINEE) }).isChecked()).toBe(true);
+    await batch.getByLabel('Số văn bản').fill('125/QĐ-UBND');
     await b.screenshot(page, '11-cho-ky');
-    await row.getByRole('button', { name: 'Ký', exact: true }).click();
-    await visible(page.getByText('Không có hồ sơ nào chờ bạn ký.'));
+    await batch.getByRole('button', { name: 'Ký Quyết định cho 1 hồ sơ' }).click();
+    await visible(page.getByRole('status').filter({ hasText: 'số 125/QĐ-UBND cho 1 hồ sơ' }));
+    const signed = await visible(page.locator('#decisions li', { hasText: '125/QĐ-UBND' }));
+    const [download] = await Promise.all([page.waitForEvent('download'), signed.getByRole('button', { name: /^Tải Quyết định/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/125.*\.docx$/);
+    await b.screenshot(page, '12-van-ban-da-ky');
   });
 
   it('shows the school its nomination awarded on the timeline, on a phone too', async () => {
@@ -245,15 +250,26 @@ describe('a nomination through the web pages', () => {
     await visible(page.locator('.timeline li.current', { hasText: 'Hiện tại: Đã được khen thưởng' }));
     await visible(page.getByText('Văn bản đã ký: 125/QĐ-UBND'));
     await visible(page.locator('.diagram-canvas svg rect[data-current="true"]'));
-    await b.screenshot(page, '12-ho-so-da-khen-thuong');
+    await b.screenshot(page, '13-ho-so-da-khen-thuong');
 
     const phone = await b.signedIn(SCHOOL, { viewport: { width: 390, height: 844 } });
     await openDossier(phone);
     await stateIs(phone, 'Đã được khen thưởng');
-    await b.screenshot(phone, '13-dien-thoai-ho-so', { fullPage: false });
+    await b.screenshot(phone, '14-dien-thoai-ho-so', { fullPage: false });
     // On a phone the navigation folds behind its button.
     expect(await phone.getByRole('navigation').getByRole('link', { name: 'Lập hồ sơ' }).isVisible()).toBe(false);
     await phone.getByRole('button', { name: 'Danh mục' }).click();
     await visible(phone.getByRole('navigation').getByRole('link', { name: 'Lập hồ sơ' }));
+  });
+
+  it('draws the office its dashboard: charts of its dossiers and the workflow diagram of each form', async () => {
+    const page = await b.signedIn(COMMUNE.appraiser);
+    await page.getByRole('navigation').getByRole('link', { name: 'Thống kê' }).click();
+    const byForm = await visible(page.getByRole('img', { name: /^Số hồ sơ theo hình thức khen thưởng: .*Lao động tiên tiến 2 hồ sơ/ }));
+    expect(await byForm.locator('rect').count()).toBeGreaterThan(1);
+    await visible(page.getByRole('img', { name: /^Số hồ sơ theo trạng thái: .*Đã được khen thưởng/ }));
+    await page.getByLabel('Hình thức khen thưởng').selectOption('lao-dong-tien-tien');
+    await visible(page.locator('#diagrams svg text', { hasText: 'commune.councilReview' }));
+    await b.screenshot(page, '15-thong-ke');
   });
 });

@@ -112,6 +112,7 @@ describe('export packages between a province deployment and the central one', ()
     expect(waiting.state).toBe('central.awaitingExternalDecision');
 
     // Only the office that forwarded it (its appraiser or signer) packs it; the commune's office does not.
+    expectErrorShape(await binary(province.http().get(`/api/nominations/${waiting.id}/export-package`)), 401);
     expectErrorShape(await binary(province.http().get(`/api/nominations/${waiting.id}/export-package`).set('Authorization', await bearer(province, COMMUNE.appraiser))), 403);
 
     const exported = await binary(province.http().get(`/api/nominations/${waiting.id}/export-package`).set('Authorization', await bearer(province, PROVINCE.appraiser)));
@@ -222,6 +223,9 @@ describe('export packages between a province deployment and the central one', ()
     expectStatus(again, 200);
     expect(expectErrorShape(await importDossier(CENTRAL.appraiser.username, again.body), 409).code).toBe('DOSSIER_ALREADY_IMPORTED');
     expect(await footprint(central)).toEqual(afterImport);
+
+    // Received here, it waits for no external decision: nothing to export from this deployment.
+    expect(expectErrorShape(await binary(central.http().get(`/api/nominations/${incoming.nominationId}/export-package`).set('Authorization', centralAppraiser)), 409).code).toBe('EXPORT_NOT_ALLOWED');
 
     // No decision to send back before there is one.
     const decisionUrl = `/api/incoming-dossiers/${incoming.id}/decision-package`;

@@ -7,14 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { UNITS, COMMUNE } from '../e2e/support/binh-lu-fixtures';
-import { nominationDriver } from '../e2e/support/nomination-driver';
+import { nominationDriver, type NominationView } from '../e2e/support/nomination-driver';
+import { officeKeeping, recordEligibleHistory } from '../e2e/support/nominee-history';
 import { BUILD_DIR, ensureServerBuild, freePort, killServer, startServer, type ServerProcess } from '../support/built-server';
 import { dedicatedDatabase } from '../support/dedicated-database';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { isPostgres, removeSqliteFile, sqlitePrefix } from '../support/test-database';
 
 const KILLS = 10;
-const WORKERS = 8;
+const WORKERS = 6;
 const FORM = 'giay-khen-chu-tich-xa';
 /** The Giấy khen's commune route, each step a request of its own (uploads included, by whoever provides them). */
 const TARGETS = ['commune.received', 'commune.appraisal', 'commune.councilReview', 'commune.awaitingSignature', 'awarded'];
@@ -36,10 +37,17 @@ function staffMember(i: number, unitName: string) {
   };
 }
 
-/** The e2e helpers over real HTTP to the child server instead of an in-process app. */
-function remote(baseUrl: string): TestApp {
+/** The e2e helpers over real HTTP to the child server instead of an in-process app; `answered` hears each 2xx. */
+function remote(baseUrl: string, answered: () => void): TestApp {
   const tokens = new Map<string, string>();
-  const http = () => request(baseUrl);
+  const agent = () => request(baseUrl);
+  const http = () =>
+    new Proxy(agent(), {
+      get(target, method: keyof ReturnType<typeof agent>) {
+        const call = target[method] as unknown as (...args: unknown[]) => request.Test;
+        return (...args: unknown[]) => call.apply(target, args).on('response', (response: { status: number }) => response.status < 300 && answered());
+      },
+    });
   return {
     http,
     async tokenOf(username: string) {
@@ -93,7 +101,9 @@ describe('crash recovery: SIGKILL under load, then verify', () => {
   it('loses no acknowledged step and leaves nothing for verify to find after ten kills', async () => {
     const port = await freePort(3118);
     const env = { DATABASE_URL: databaseUrl, DOCUMENTS_DIR: documentsDir, JWT_SECRET: 'crash-test-secret', BCRYPT_COST: '4', SCHEDULER_ENABLED: 'false' };
-    const d = nominationDriver(remote(`http://127.0.0.1:${port}`));
+    let answers = 0;
+    const t = remote(`http://127.0.0.1:${port}`, () => (answers += 1));
+    const d = nominationDriver(t);
 
     // Workers wait while the server is down; a request in flight at the kill fails and its nomination is taken up
     // again from the state it is found in.
@@ -106,22 +116,28 @@ describe('crash recovery: SIGKILL under load, then verify', () => {
     const acknowledged = new Map<string, { owner: string; version: number; state: string }>();
     const counts = { completed: 0, failedAttempts: 0, abandoned: 0 };
 
+    /** One nomination from draft to award, each stage taken up again after a kill from where it is found. */
     async function worker(index: number): Promise<void> {
       while (!stopping) {
         const i = next++;
         const unit = COMMUNE_UNITS[(index + i) % COMMUNE_UNITS.length];
-        let id: string | null = null;
+        let drafted: NominationView | null = null;
+        let eligible = false;
         let done = false;
         for (let attempt = 0; attempt < 12 && !done; attempt++) {
           await up;
           try {
-            if (!id) id = (await d.draft(unit.submitter, FORM, staffMember(i, unit.name))).id;
+            drafted ??= await d.draft(unit.submitter, FORM, staffMember(i, unit.name), {}, { withDocuments: false, withHistory: false });
+            if (!eligible) {
+              await recordEligibleHistory(t, officeKeeping(unit.submitter), drafted as never);
+              eligible = true;
+            }
             for (const target of TARGETS) {
-              const racing = target === 'commune.appraisal' ? d.send(COMMUNE.appraiser, id, { type: 'ACCEPT' }).catch(() => null) : null;
-              const view = await d.advanceTo(id, target);
+              const racing = target === 'commune.appraisal' ? d.send(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }).catch(() => null) : null;
+              const view = await d.advanceTo(drafted.id, target);
               await racing;
-              const earlier = acknowledged.get(id)?.version ?? 0;
-              if (view.version >= earlier) acknowledged.set(id, { owner: unit.submitter, version: view.version, state: view.state });
+              const earlier = acknowledged.get(drafted.id)?.version ?? 0;
+              if (view.version >= earlier) acknowledged.set(drafted.id, { owner: unit.submitter, version: view.version, state: view.state });
             }
             done = true;
             counts.completed += 1;
@@ -134,26 +150,47 @@ describe('crash recovery: SIGKILL under load, then verify', () => {
       }
     }
 
+    // Each kill comes at a random moment once the load has gone somewhere since the start: after a random number
+    // of answered requests (so a slow machine still gets load between kills), plus a random fraction of a second.
+    const untilAnswered = async (count: number) => {
+      const from = answers;
+      const deadline = Date.now() + 60_000;
+      while (answers - from < count) {
+        if (Date.now() > deadline) throw new Error(`the server answered ${answers - from} requests in 60 s (see ${logFile})`);
+        await sleep(20);
+      }
+    };
     let server: ServerProcess = await startServer(main, port, env, logFile);
-    markUp();
-    const workers = Array.from({ length: WORKERS }, (_, index) => worker(index));
-    for (let kill = 0; kill < KILLS; kill++) {
-      await sleep(300 + Math.random() * 1500);
-      markDown();
-      await killServer(server);
-      server = await startServer(main, port, env, logFile);
+    const workers: Array<Promise<void>> = [];
+    try {
       markUp();
+      workers.push(...Array.from({ length: WORKERS }, (_, index) => worker(index)));
+      for (let kill = 0; kill < KILLS; kill++) {
+        await untilAnswered(10 + Math.floor(Math.random() * 50));
+        await sleep(Math.random() * 300);
+        markDown();
+        await killServer(server);
+        server = await startServer(main, port, env, logFile);
+        markUp();
+      }
+    } catch (error) {
+      await killServer(server);
+      throw error;
+    } finally {
+      stopping = true;
+      markUp(); // a worker waiting for a start that failed gives up after its attempts
+      await Promise.all(workers);
     }
-    stopping = true;
-    await Promise.all(workers);
-
     // Every step answered 200 before a kill is still there after it.
     expect(counts.completed).toBeGreaterThan(0);
-    for (const [id, ack] of acknowledged) {
-      const view = await d.view(ack.owner, id);
-      expect(view.version).toBeGreaterThanOrEqual(ack.version);
+    try {
+      for (const [id, ack] of acknowledged) {
+        const view = await d.view(ack.owner, id);
+        expect(view.version).toBeGreaterThanOrEqual(ack.version);
+      }
+    } finally {
+      await killServer(server);
     }
-    await killServer(server);
 
     const verify = await promisify(execFile)(process.execPath, [join(BUILD_DIR, 'src', 'cli', 'verify.js')], {
       env: { ...process.env, ...env },

@@ -38,3 +38,37 @@ export function BarChart({ title, bars, unit = 'hồ sơ' }: { title: string; ba
     </figure>
   );
 }
+
+/** One column per period (months), labels below, values above. */
+export function ColumnChart({ title, columns, unit = 'hồ sơ' }: { title: string; columns: Bar[]; unit?: string }) {
+  const max = Math.max(1, ...columns.map((column) => column.value));
+  const height = 180;
+  const plot = 130;
+  const step = WIDTH / Math.max(1, columns.length);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${title}: ${columns.map((column) => `${column.label} ${column.value} ${unit}`).join('; ')}`} className="chart-svg">
+        <line x1={0} x2={WIDTH} y1={plot + 10} y2={plot + 10} className="chart-axis" />
+        {columns.map((column, index) => {
+          const barHeight = (plot - 16) * (column.value / max);
+          const x = index * step + step * 0.15;
+          const width = step * 0.7;
+          return (
+            <g key={`${column.label}-${index}`}>
+              <rect x={x} y={plot + 10 - barHeight} width={width} height={Math.max(barHeight, column.value ? 2 : 0)} rx={2} className={`bar bar-${column.tone ?? 'info'}`} />
+              {column.value > 0 && (
+                <text x={x + width / 2} y={plot + 4 - barHeight} className="chart-value" textAnchor="middle">
+                  {column.value}
+                </text>
+              )}
+              <text x={x + width / 2} y={plot + 26} className="chart-tick" textAnchor="middle">
+                {column.label}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

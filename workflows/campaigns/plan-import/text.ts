@@ -15,6 +15,7 @@ export interface PlanLine {
 }
 
 const BULLET = /^([-+*•–])\s+/;
+const NUMBERED = /^(?:[IVX]+\.|\d{1,2}(?:\.\d{1,2})*[.)]?\s|[a-zđ]\))/u;
 const RULE_LINE = /^[\s\-_=*~.]{3,}$/;
 
 function stripMarkdown(line: string): string {
@@ -76,16 +77,21 @@ export function normalizeLines(input: string): PlanLine[] {
     }
   }
   const lines: PlanLine[] = [];
+  // What the last line ends with and whether it is a heading, kept aside: a line grown by many joins is not re-read.
+  let lastPiece = '';
+  let lastIsHeading = true;
   for (const piece of pieces) {
-    const previous = lines[lines.length - 1];
     const continuesPrevious =
-      previous && piece.bullet === null && startsLowercase(piece.text) && !endsSentence(previous.text) &&
-      !/^(\d|[a-zđ][).]\s)/u.test(piece.text) && !isUppercaseLine(previous.text);
+      lines.length > 0 && !lastIsHeading && piece.bullet === null && startsLowercase(piece.text) && !endsSentence(lastPiece) &&
+      !/^(\d|[a-zđ][).]\s)/u.test(piece.text);
     if (continuesPrevious) {
+      const previous = lines[lines.length - 1];
       previous.text = `${previous.text} ${piece.text}`;
     } else {
       lines.push({ index: lines.length, text: piece.text, bullet: piece.bullet });
+      lastIsHeading = isUppercaseLine(piece.text) || (NUMBERED.test(piece.text) && piece.text.length < 100);
     }
+    lastPiece = piece.text;
   }
   return lines;
 }
