@@ -39,6 +39,7 @@ import { STATISTICS_PROVIDERS, StatisticsController } from './statistics';
 import { SPREADSHEET_PROVIDERS, SpreadsheetsController } from './spreadsheets';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OrganizationsService } from './organizations/organizations.service';
+import { HealthController } from './health/health.controller';
 
 @Module({})
 export class AppModule {
@@ -54,7 +55,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresIn as never } }),
       ],
-      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, SpreadsheetsController, NominationsController, CalendarController, NotificationsController, DossierDocumentsController, NomineesController, CouncilsController, CouncilSessionsController, EmulationBlocksController, DecisionsController, CampaignsController, StatisticsController, ExchangeController],
+      controllers: [AuthController, UsersController, OrganizationsController, AwardFormsController, SpreadsheetsController, NominationsController, CalendarController, NotificationsController, DossierDocumentsController, NomineesController, CouncilsController, CouncilSessionsController, EmulationBlocksController, DecisionsController, CampaignsController, StatisticsController, ExchangeController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: RuleSetRegistry, useValue: registry },

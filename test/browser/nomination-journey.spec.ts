@@ -268,7 +268,7 @@ describe('a nomination through the web pages', () => {
     const byForm = await visible(page.getByRole('img', { name: /^Số hồ sơ theo hình thức khen thưởng: .*Lao động tiên tiến 2 hồ sơ/ }));
     expect(await byForm.locator('rect').count()).toBeGreaterThan(1);
     await visible(page.getByRole('img', { name: /^Số hồ sơ theo trạng thái: .*Đã được khen thưởng/ }));
-    await page.getByLabel('Hình thức khen thưởng').selectOption('lao-dong-tien-tien');
+    await page.getByLabel('Hình thức khen thưởng', { exact: true }).selectOption('lao-dong-tien-tien');
     await visible(page.locator('#diagrams svg text', { hasText: 'commune.councilReview' }));
     await b.screenshot(page, '15-thong-ke');
   });

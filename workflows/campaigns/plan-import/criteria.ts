@@ -51,7 +51,7 @@ function opening(line: PlanLine): Opening | null {
 }
 
 export function readCriteria(document: PlanDocument): ExtractedField<PlanCriterion[]> {
-  const sections = findSections(document.sections, (key) => /^(tieu chi|tieu chuan)/.test(key));
+  const sections = findSections(document.sections, (key) => /(^|\s)(tieu chi|tieu chuan)(\s|$)/.test(key));
   const criteria: PlanCriterion[] = [];
   const sources: string[] = [];
   for (const section of sections) {

@@ -14,7 +14,7 @@ const DUTY_VERB =
   /\s(căn cứ|chủ động|chủ trì|phối hợp|thực hiện|triển khai|tham mưu|phân công|xây dựng|theo dõi|hướng dẫn|tuyên truyền|đẩy mạnh|tích cực|có trách nhiệm|nghiêm túc|tăng cường|bố trí|kiểm tra|vận động|quan tâm|lựa chọn|tiếp tục|đăng ký|thường xuyên|định kỳ|chịu trách nhiệm)(?![\p{L}])/iu;
 
 function cleanName(name: string): string {
-  return upperFirst(name.replace(/^Đề nghị\s+/u, '').replace(/[\s:,.;–-]+$/u, '').trim());
+  return upperFirst(name.replace(/^(?:Đề nghị|Giao(?=\s+\p{Lu}))\s+/u, '').replace(/[\s:,.;–-]+$/u, '').trim());
 }
 
 export interface OfficeItem {

@@ -6,7 +6,7 @@ import { sentenceAt, type PlanLine } from './text';
 
 /** The campaign's period ("từ năm 2026 đến năm 2030") and its phases ("Giai đoạn I: (từ năm 2026 đến ngày 11/6/2028)"). */
 
-const PHASE = /^Giai đoạn\s+((?:thứ\s+)?(?:[IVX]+|\d{1,2}|một|hai|ba|bốn|nhất))(?![\p{L}\d])\s*[:.)-]?\s*(.*)$/iu;
+const PHASE = /^Giai đoạn\s+((?:thứ\s+)?(?:[IVX]+|\d{1,2}|một|hai|ba|bốn|nhất)|\(?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\)?)(?![\p{L}\d])\s*[:.)-]?\s*(.*)$/iu;
 
 interface PhaseReading {
   phase: CampaignPhase;
@@ -30,14 +30,15 @@ export function readPhases(document: PlanDocument): PhaseReading[] {
   lines.forEach((line, index) => {
     const m = PHASE.exec(line.text);
     if (!m) return;
-    const name = `Giai đoạn ${m[1]}`;
+    const label = m[1].replace(/[()]/g, '');
+    const name = `Giai đoạn ${label}`;
     if (readings.some((r) => r.phase.name.toLowerCase() === name.toLowerCase())) return;
     const rest = m[2];
     // The span is what follows the name up to the first ":" after it (not the phase's tasks).
     const head = rest.split(/\)\s*:|:\s/u)[0];
     let period: PlanPeriod | null = null;
     let sources = [line.text];
-    const range = timeRanges(head)[0];
+    const range = timeRanges(head)[0] ?? (/^\d{4}/u.test(label) ? timeRanges(label)[0] : undefined);
     if (range) period = toPeriod(range);
     else if (/^\(?\s*(?:năm\s+)?\d{4}\s*\)?/u.test(head)) period = singleExpressionPeriod(head.split(/\)/u)[0]);
     else if (rest.trim() === '' && lines[index + 1]) {
@@ -83,6 +84,8 @@ export function readPeriod(document: PlanDocument, phases: PhaseReading[], title
     if (statement && statedRange) {
       return found(toPeriod(statedRange), [sentenceAt(line.text, statement[0].length + statedRange.start)]);
     }
+    const single = statement ? singleExpressionPeriod(line.text.slice(statement[0].length).split(/[.;]\s/u)[0]) : null;
+    if (statement && single) return found(single, [sentenceAt(line.text, statement[0].length)]);
     for (const range of timeRanges(line.text)) {
       if (!/^từ/iu.test(range.text)) continue;
       if (RUNS.test(line.text.slice(0, range.start))) {

@@ -11,7 +11,7 @@ import { sentences, upperFirst } from './text';
  * hội)"); the reporters are the sentence's subject, or the office whose item holds the sentence.
  */
 
-const DUE = /trước\s+ngày\s+(\d{1,2})\s*(?:\/|-|\s+tháng\s+)(\d{1,2})(?!\s*(?:\/|-|năm\s+)\s*\d)/iu;
+const DUE = /(?:trước|chậm nhất(?:\s+(?:vào|là))?|hạn chót(?:\s+là)?)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\s+tháng\s+)(\d{1,2})(?!\s*(?:\/|-|năm\s+)\s*\d)/iu;
 const YEARLY = /(hằng|hàng|mỗi)\s+năm|định kỳ/iu;
 const RECIPIENT_START =
   /(?:^|\s)(?:gửi\s+về|gửi|về|cho)\s+((?:Ủy ban|Uỷ ban|UBND|Sở|Ban|Phòng|Hội đồng|Văn phòng|Thường trực|Cơ quan thường trực|Bộ|Cục|Trung tâm|Công an)(?![\p{L}]).*)$/iu;

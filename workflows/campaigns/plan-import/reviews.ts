@@ -12,10 +12,12 @@ import { sentenceAt, unique, type PlanLine } from './text';
  */
 
 const LIST_START =
-  /^(?:Hình thức\s+)?khen thưởng\s+(sơ kết|tổng kết)(?:\s+(?:giai đoạn|đợt)\s+[^:]*?)?(\s*(?:và|,)\s*(?:khen thưởng\s+)?(?:sơ kết|tổng kết))?\s*(?::\s*(.*))?$/iu;
+  /^(?:Hình thức\s+)?khen thưởng\s+(sơ kết|tổng kết)((?:\s+(?:phong trào|giai đoạn|đợt)(?:\s+[^:(]{1,40}?)??)?(?:\s*\([^)]{1,60}\))?)(\s*(?:và|,)\s*(?:khen thưởng\s+)?(?:sơ kết|tổng kết))?(?:\s+(?:bao gồm|gồm))?\s*(?::\s*(.*))?$/iu;
 const AWARD_NAME = /^(?:Danh hiệu\s+)?[“"]?(Huân chương|Huy chương|Cờ|Bằng khen|Giấy khen|Chiến sĩ|Tập thể|Lao động|Kỷ niệm chương|Giải thưởng|Danh hiệu|Nhà giáo|Thầy thuốc|Nghệ sĩ|Anh hùng)/iu;
 
 interface FormList {
+  /** A time the list's heading gives ("Khen thưởng sơ kết (năm 2028)"). */
+  time: TimeReading | null;
   kinds: ReviewKind[];
   names: { text: string; source: string }[];
   sources: string[];
@@ -41,11 +43,17 @@ export function readFormLists(lines: PlanLine[]): FormList[] {
   for (let i = 0; i < lines.length; i += 1) {
     const start = LIST_START.exec(withoutNumber(lines[i].text));
     if (!start) continue;
-    const both = Boolean(start[2]);
-    const inline = start[3];
+    const both = Boolean(start[3]);
+    const inline = start[4];
     if (both && !inline) continue; // "Khen thưởng sơ kết và khen thưởng tổng kết": a heading over both lists
     const kinds: ReviewKind[] = both ? ['midterm', 'final'] : [kindOf(start[1])];
-    const list: FormList = { kinds, names: [], sources: [lines[i].text] };
+    const qualifier = start[2] ?? '';
+    const span = timeRanges(qualifier)[0] ?? timeExpressions(qualifier)[0];
+    const time: TimeReading | null =
+      span && kinds.length === 1
+        ? { kind: kinds[0], period: { from: span.from, to: span.to, text: span.text.trim() }, approximate: span.approximate, source: lines[i].text }
+        : null;
+    const list: FormList = { time, kinds, names: [], sources: [lines[i].text] };
     if (inline) {
       for (const text of splitNames(inline)) list.names.push({ text, source: lines[i].text });
     } else {
@@ -84,12 +92,12 @@ export function readReviewTimes(lines: PlanLine[]): TimeReading[] {
       const after = line.text.slice(m.index + m[0].length, m.index + m[0].length + 300);
       const clause = after.split(/[,;:]|\.\s|\s\(/u)[0];
       if (/^\s*(,|và)\s*(tổng kết|sơ kết)/iu.test(after)) continue;
-      const range = timeRanges(clause)[0];
-      const expression = timeExpressions(clause)[0];
-      const found = range ?? expression;
+      const following = timeRanges(clause)[0] ?? timeExpressions(clause)[0];
+      const lead = following ? clause.slice(0, following.start) : '';
+      let found: { from: string; to: string; text: string; approximate: boolean } | undefined =
+        following && (lead.trim() === '' || /(vào|trong|tại|từ|giữa|đến|dịp)\s*$/iu.test(lead)) ? following : undefined;
+      if (!found) found = timeJustBefore(line.text.slice(Math.max(0, m.index - 80), m.index));
       if (!found) continue;
-      const lead = clause.slice(0, found.start);
-      if (lead.trim() !== '' && !/(vào|trong|tại|từ|giữa|đến|dịp)\s*$/iu.test(lead)) continue;
       readings.push({
         kind: kindOf(m[1]),
         period: { from: found.from, to: found.to, text: found.text.trim() },
@@ -99,6 +107,17 @@ export function readReviewTimes(lines: PlanLine[]): TimeReading[] {
     }
   }
   return readings;
+}
+
+/** "Năm 2028 tổ chức sơ kết", "quý IV/2030: tổng kết": a time that ends just before the word, in its clause. */
+function timeJustBefore(before: string): TimeReading['period'] & { approximate: boolean } | undefined {
+  const clause = before.split(/[,;.]\s/u).pop() ?? '';
+  const expressions = timeExpressions(clause);
+  const last = expressions[expressions.length - 1];
+  if (!last) return undefined;
+  const gap = clause.slice(last.end);
+  if (!/^\s*[:,–-]?\s*(?:(?:sẽ\s+)?(?:tổ chức|tiến hành|thực hiện)\s*)?$/iu.test(gap)) return undefined;
+  return { from: last.from, to: last.to, text: last.text.trim(), approximate: last.approximate };
 }
 
 export interface ReviewsResult {
@@ -116,7 +135,7 @@ export function readReviews(
 ): ReviewsResult {
   const lines = [...document.body, ...document.closing];
   const lists = readFormLists(lines);
-  const times = readReviewTimes(lines);
+  const times = [...lists.flatMap((list) => (list.time ? [list.time] : [])), ...readReviewTimes(lines)];
   const unmapped: { text: string; source: string }[] = [];
   const reviews: CampaignReview[] = [];
   const sources: string[] = [];
