@@ -1,5 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useAuth } from './auth';
+import { CampaignDraftPage } from './campaigns/campaign-draft-page';
+import { CampaignPage } from './campaigns/campaign-page';
+import { CampaignsPage } from './campaigns/campaigns-page';
 import { Loading } from './components/common';
 import { ROLE_LABELS } from './labels';
 import { DashboardPage } from './pages/dashboard-page';
@@ -26,7 +29,10 @@ const ROUTES: Route[] = [
   { pattern: '/ho-so', title: 'Danh sách hồ sơ', render: () => <QueuePage /> },
   { pattern: '/phien-hop/:id', title: 'Phiên họp Hội đồng', render: ({ id }) => <SessionPage id={id} /> },
   { pattern: '/phien-hop', title: 'Phiên họp Hội đồng', render: () => <SessionsPage /> },
-  { pattern: '/ky-duyet', title: 'Chờ ký', render: () => <SigningPage /> },
+  { pattern: '/ky-duyet', title: 'Ký Quyết định, Tờ trình', render: () => <SigningPage /> },
+  { pattern: '/phong-trao/nhap/:id', title: 'Kiểm tra kế hoạch', render: ({ id }) => <CampaignDraftPage id={id} /> },
+  { pattern: '/phong-trao/:id', title: 'Phong trào thi đua', render: ({ id }) => <CampaignPage id={id} /> },
+  { pattern: '/phong-trao', title: 'Phong trào thi đua', render: () => <CampaignsPage /> },
   { pattern: '/thong-ke', title: 'Thống kê', render: () => <DashboardPage /> },
 ];
 
@@ -42,6 +48,7 @@ const NAV: NavItem[] = [
   { to: '/ho-so', label: 'Hồ sơ' },
   { to: '/phien-hop', label: 'Phiên họp', roles: ['council-member', 'council-secretary'] },
   { to: '/ky-duyet', label: 'Chờ ký', roles: ['signer'] },
+  { to: '/phong-trao', label: 'Phong trào' },
   { to: '/thong-ke', label: 'Thống kê' },
 ];
 

@@ -43,7 +43,9 @@ function computeLooseKey(name: string): string {
     .replace(/[“”"«»]/g, ' ')
     .replace(/\((?:nếu có|nếu đủ điều kiện)\)/giu, ' ')
     .replace(/(tỉnh|xã|huyện|thành phố|phường)\s+(?:\p{Lu}[\p{L}]*\s*)+/gu, '$1 ');
+  // Phường, thị trấn and đặc khu are communes (cấp xã): their chair's Giấy khen is the commune chair's.
   return foldKey(withoutPlace)
+    .replace(/\b(phuong|thi tran|dac khu)\b/g, 'xa')
     .split(' ')
     .filter((word) => word !== '' && !VARYING_WORDS.has(word))
     .join(' ');

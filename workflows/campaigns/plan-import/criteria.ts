@@ -19,7 +19,7 @@ export function categoryOf(label: string): NomineeCategory | null {
   if (/ (ca nhan|can bo|cong chuc|vien chuc|nguoi lao dong|hoc sinh|sinh vien|giao vien|nha giao|chien si|doan vien|hoi vien|nguoi) /.test(key)) {
     return 'individual';
   }
-  if (/ (tap the|co quan|don vi|to chuc|mat tran|doan the|htx|hop tac xa|ban nganh|thon|ban|truong|phong|so|dia phuong|xa) /.test(key)) {
+  if (/ (tap the|co quan|don vi|to chuc|mat tran|doan the|htx|hop tac xa|ban nganh|thon|ban|truong|phong|so|dia phuong|xa|phuong|to dan pho|khu dan cu|khu pho) /.test(key)) {
     return 'collective';
   }
   if (/ doi tuong khac /.test(key)) return 'other';

@@ -1,6 +1,6 @@
 import type { ExtractedField, LegalBasisEntry } from '../campaign-types';
 import { timeExpressions } from './dates';
-import type { PlanDocument } from './document';
+import { findSections, sectionLines, type PlanDocument } from './document';
 import { found, notFound } from './fields';
 import { sentenceAt } from './text';
 
@@ -37,13 +37,17 @@ function referenceOf(clause: string): string {
 export function readLegalBasis(document: PlanDocument): ExtractedField<LegalBasisEntry[]> {
   const entries: LegalBasisEntry[] = [];
   const sources: string[] = [];
-  for (const line of document.preamble) {
+  // Some plans list their bases in a section of their own ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"), one document a line.
+  const basisSections = findSections(document.sections, (key) => /^can cu/.test(key));
+  const listed = new Set(basisSections.flatMap((section) => sectionLines(section).slice(1)).map((line) => line.index));
+  for (const line of [...document.preamble, ...document.body.filter((l) => listed.has(l.index))]) {
     let offset = 0;
     for (const rawClause of line.text.split(/;\s*/u)) {
       const at = line.text.indexOf(rawClause, offset);
       offset = at + rawClause.length;
       const clause = rawClause.trim();
-      if (!OPENER.test(clause)) continue;
+      const opens = OPENER.test(clause) || (listed.has(line.index) && new RegExp(`^${DOCUMENT_KIND}`, 'u').test(clause));
+      if (!opens) continue;
       const rest = clause.replace(OPENER, '').split(/\.\s+(?=\p{Lu})/u)[0];
       for (const part of rest.split(ANOTHER_DOCUMENT)) {
         if (!new RegExp(`^${DOCUMENT_KIND}`, 'u').test(part.trim())) continue;

@@ -56,7 +56,7 @@ export function readOffices(document: PlanDocument): { field: ExtractedField<Res
   return { field: found(items.map((i) => i.office), items.flatMap((i) => i.sources)), items };
 }
 
-const BODY_NAME = /^(Ủy ban|UBND|Sở|Ban|Phòng|Hội đồng|Văn phòng|Trung tâm|Các|Thủ trưởng|Đề nghị|Công an|Cục|Chi cục|Trường|Đài|Báo|Liên đoàn|Hội|Tỉnh đoàn|Đoàn)(?![\p{L}])/u;
+const BODY_NAME = /^(Giao|Ủy ban|UBND|Sở|Ban|Phòng|Hội đồng|Văn phòng|Trung tâm|Các|Thủ trưởng|Đề nghị|Công an|Cục|Chi cục|Trường|Đài|Báo|Liên đoàn|Hội|Tỉnh đoàn|Đoàn)(?![\p{L}])/u;
 
 /** "- Phòng Văn hóa – Xã hội: chủ trì …" lines of a section without numbered items. */
 function bulletOffices(parent: Section): OfficeItem[] {

@@ -40,7 +40,7 @@ export function readReportDuties(document: PlanDocument, offices: OfficeItem[]):
       let reporters = sentence
         .slice(0, report.index)
         .replace(/^(?:Định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\s*,?\s*|^Định kỳ\s*,?\s*/iu, '')
-        .replace(/[\s,]+$/u, '')
+        .replace(/[\s,:]+$/u, '')
         .replace(/\s+(?:gửi|nộp|có trách nhiệm|thực hiện|tổng hợp)$/u, '')
         .trim();
       const lineSources = [sentence];

@@ -36,9 +36,27 @@ function tableCells(line: string): string[] {
   return cells.filter((cell) => cell !== '');
 }
 
-/** Columns laid side by side (the header's two columns, a tab-separated row) → one line each. */
+/**
+ * Columns laid side by side (the header's two columns, a tab-separated row) → one line each. A wide gap is not a
+ * column break where a form leaves a blank to fill ("ngày     tháng 02 năm 2027", "Số:     /KH-UBND").
+ */
 function columns(line: string): string[] {
-  return line.split(/\t+| {3,}/).filter((part) => part.trim() !== '');
+  const parts: string[] = [];
+  let current = '';
+  for (const piece of line.split(/(\t+| {3,})/)) {
+    if (/^(\t+| {3,})$/.test(piece)) {
+      const blankToFill = !piece.includes('\t') && /(ngày|tháng|năm|Số\s*:?)\s*$/iu.test(current);
+      if (blankToFill) current += ' ';
+      else {
+        parts.push(current);
+        current = '';
+      }
+    } else {
+      current += piece;
+    }
+  }
+  parts.push(current);
+  return parts.filter((part) => part.trim() !== '');
 }
 
 function endsSentence(text: string): boolean {
