@@ -17,6 +17,7 @@ export interface EngineFigure {
   ratio: number;
   baselineRounds: number[];
   engineRounds: number[];
+  statementsPerStep: { baseline: number; engine: number };
 }
 
 export const ENGINE_DATABASES = (): Array<{ driver: string; url: string }> => [
@@ -45,8 +46,8 @@ export async function engineFigure(driver: string, url: string, eventsPerRound: 
       Array.from({ length: count }, (_, i) =>
         factory.build(1, { organizationId: factory.unitIds[i % factory.unitIds.length], communeId: factory.communeId, nomineeName: `Cá nhân số ${i + 1}`, createdAt: start, chained: true, path }),
       );
-    const enginePool = pool(eventsPerRound * rounds);
-    const baselinePool = pool(eventsPerRound * rounds);
+    const enginePool = pool(eventsPerRound * rounds + 2);
+    const baselinePool = pool(eventsPerRound * rounds + 2);
     await insertNominations(dataSource, [...enginePool, ...baselinePool]);
 
     // The baseline writes what the engine writes for this step: the snapshot after ACCEPT and its event.
@@ -69,12 +70,11 @@ export async function engineFigure(driver: string, url: string, eventsPerRound: 
         const version = Number(row.version);
         const [previous] = await manager.query(selectPrevious, [id, version - 1]);
         const at = new Date().toISOString();
-        const result = await manager.query(update, [
+        const result = await manager.queryRunner!.query(update, [
           'commune.appraisal', JSON.stringify(after), row.rule_set_id, row.machine_version, 'commune', factory.communeId,
           path.snapshots[2].context.deadline?.dueDate ?? null, row.submitted_at, at, id, version,
-        ]);
-        const affected = pg ? result[1] : (result as { changes?: number }).changes ?? 1;
-        if (!affected) throw new Error('lost update in the baseline');
+        ], true);
+        if (!(result as { affected?: number }).affected) throw new Error('lost update in the baseline');
         const fields = {
           nominationId: id, seq: version, type: 'ACCEPT', actorUserId: appraiser.userId, actorUsername: appraiser.username, at,
           fromState: 'commune.received', toState: 'commune.appraisal', payload: { ...acceptEvent, at } as unknown as Record<string, unknown>, prevHash: previous?.hash ?? null,
@@ -90,6 +90,25 @@ export async function engineFigure(driver: string, url: string, eventsPerRound: 
     // One untimed warm-up step on each side (JIT, prepared plans, the catalog's machines).
     await baselineStep(baselinePool[0].row.id as string);
     await advance.execute(appraiser, enginePool[0].row.id as string, { type: 'ACCEPT' } as EventCommand, {});
+    // How many statements each side sends per step: the engine's checks, listeners and answer read more than the four.
+    const counted = { on: false, statements: 0 };
+    const logger = dataSource.logger;
+    const counting = Object.create(logger) as typeof logger;
+    counting.logQuery = (...args: Parameters<typeof logger.logQuery>) => {
+      if (counted.on && !/^(BEGIN|COMMIT|START TRANSACTION|SAVEPOINT|RELEASE)/i.test(args[0].trim())) {
+        counted.statements++;
+        if (process.env.BENCH_TRACE) console.log(`  ${args[0].slice(0, 160)}`);
+      }
+      return logger.logQuery(...args);
+    };
+    (dataSource as unknown as { logger: typeof logger }).logger = counting;
+    counted.on = true;
+    await baselineStep(baselinePool.at(-1)!.row.id as string);
+    const baselineStatements = counted.statements;
+    counted.statements = 0;
+    await advance.execute(appraiser, enginePool.at(-1)!.row.id as string, { type: 'ACCEPT' } as EventCommand, {});
+    const engineStatements = counted.statements;
+    counted.on = false;
     const result = await sideBySide(
       rounds,
       (r) => timed((i) => baselineStep(baselinePool[i].row.id as string), r * eventsPerRound + 1),
@@ -103,6 +122,7 @@ export async function engineFigure(driver: string, url: string, eventsPerRound: 
       baselineEventsPerSecond: result.baseline,
       engineEventsPerSecond: result.subject,
       ratio: round(result.baseline / result.subject, 2),
+      statementsPerStep: { baseline: baselineStatements, engine: engineStatements },
       baselineRounds: result.baselineRounds,
       engineRounds: result.subjectRounds,
     };

@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DOSSIER_FILES } from '../support/dossier-files';
 import { councilSessions } from '../e2e/support/council-sessions';
@@ -17,6 +17,8 @@ jest.setTimeout(120_000);
 
 const NOMINEE = NOMINEES.loThiHuong.fullName;
 const SCHOOL = UNITS.truongTieuHoc.submitter;
+/** A plan of UBND xã Bình Lư as its office received it (../shared/plans). */
+const PLAN = resolve(__dirname, '..', '..', '..', 'shared', 'plans', 'binh-lu-2026-doi-moi-sang-tao.txt');
 
 let b: BrowserApp;
 let nominationId = '';
@@ -260,6 +262,38 @@ describe('a nomination through the web pages', () => {
     expect(await phone.getByRole('navigation').getByRole('link', { name: 'Lập hồ sơ' }).isVisible()).toBe(false);
     await phone.getByRole('button', { name: 'Danh mục' }).click();
     await visible(phone.getByRole('navigation').getByRole('link', { name: 'Lập hồ sơ' }));
+  });
+
+  it('imports a campaign plan showing the sentence behind each field, then follows who has reported', async () => {
+    const office = await b.signedIn(COMMUNE.appraiser);
+    await office.getByRole('navigation').getByRole('link', { name: 'Phong trào' }).click();
+    await office.locator('#plan-file').setInputFiles(PLAN);
+    await office.getByRole('button', { name: 'Đọc kế hoạch' }).click();
+    await visible(office.getByRole('heading', { level: 1, name: 'Kiểm tra và xác nhận phong trào' }));
+    await visible(office.locator('#draft-legalBasis blockquote', { hasText: 'Kế hoạch số 3076/KH-UBND ngày 23/4/2026 của UBND tỉnh Lai Châu' }));
+    await visible(office.locator('#draft-planNumber .badge', { hasText: 'Kế hoạch không nêu' }));
+    await office.getByRole('textbox', { name: 'Số kế hoạch' }).fill('15/KH-UBND');
+    await office.locator('#draft-legalBasis').scrollIntoViewIfNeeded();
+    await b.screenshot(office, '16-kiem-tra-ke-hoach', { fullPage: false });
+    await office.getByRole('button', { name: 'Xác nhận thành phong trào thi đua' }).click();
+    await visible(office.getByRole('heading', { level: 1, name: /Đổi mới sáng tạo/ }));
+    const campaignUrl = office.url();
+    await office.getByLabel('Năm báo cáo').fill('2026');
+    const school = (page: Page) => page.locator('#reports tr', { hasText: UNITS.truongTieuHoc.name });
+    await visible(school(office).getByText('Chưa gửi, đã quá hạn'));
+
+    const unit = await b.signedIn(SCHOOL);
+    await unit.goto(campaignUrl);
+    await unit.getByLabel('Năm báo cáo').fill('2026');
+    await unit.locator('#report-file').setInputFiles({ name: 'Báo cáo phong trào năm 2026 - Trường Tiểu học Bình Lư.pdf', mimeType: 'application/pdf', buffer: pdf('Báo cáo kết quả phong trào thi đua năm 2026') });
+    await unit.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await visible(unit.getByRole('status').filter({ hasText: 'Đã gửi báo cáo.' }));
+    await visible(school(unit).getByText('Gửi muộn'));
+
+    await office.reload();
+    await office.getByLabel('Năm báo cáo').fill('2026');
+    await visible(school(office).getByText('Gửi muộn'));
+    await b.screenshot(office, '17-bao-cao-phong-trao');
   });
 
   it('draws the office its dashboard: charts of its dossiers and the workflow diagram of each form', async () => {

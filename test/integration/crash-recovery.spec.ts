@@ -134,7 +134,8 @@ describe('crash recovery: SIGKILL under load, then verify', () => {
               await recordEligibleHistory(t, officeKeeping(unit.submitter), drafted as never);
               eligible = true;
             }
-            for (const target of TARGETS) {
+            const reached = TARGETS.indexOf((await d.view(unit.submitter, drafted.id)).state);
+            for (const target of TARGETS.slice(reached + 1)) {
               const racing = target === 'commune.appraisal' ? d.send(COMMUNE.appraiser, drafted.id, { type: 'ACCEPT' }).catch(() => null) : null;
               const view = await d.advanceTo(drafted.id, target);
               await racing;
@@ -186,7 +187,8 @@ describe('crash recovery: SIGKILL under load, then verify', () => {
       await Promise.all(workers);
     }
     try {
-      expect({ completed: counts.completed > 0, failures: Object.fromEntries(failures) }).toMatchObject({ completed: true });
+      if (!counts.completed) console.log(`crash test: no nomination went through; attempts failed with ${JSON.stringify(Object.fromEntries(failures), null, 1)}`);
+      expect(counts.completed).toBeGreaterThan(0);
       // Every step answered 200 before a kill is still there after it.
       for (const [id, ack] of acknowledged) {
         const view = await d.view(ack.owner, id);

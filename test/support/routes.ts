@@ -78,8 +78,15 @@ function assertExpressHasThem(app: INestApplication, routes: RegisteredRoute[]):
   if (undeclared.length) throw new Error(`routes registered in Express without a controller: ${undeclared.join(', ')}`);
 }
 
-/** The path with each `:param` replaced by `valueOf(param)`, URL-encoded. */
+/** The path with each `:param` replaced by `valueOf(param)`, URL-encoded (a lone surrogate as the invalid UTF-8 it becomes). */
 export function fillPath(route: Pick<RegisteredRoute, 'path'>, valueOf: (param: string, index: number) => string): string {
   let index = 0;
-  return route.path.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(valueOf(param, index++)));
+  return route.path.replace(/:(\w+)/g, (_, param: string) => {
+    const value = valueOf(param, index++);
+    try {
+      return encodeURIComponent(value);
+    } catch {
+      return '%ED%A0%80';
+    }
+  });
 }

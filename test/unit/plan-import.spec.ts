@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { docxPackage, escapeXml, paragraph } from '../../src/councils/minutes/wordprocessing';
 import { loadRuleSets } from '../../workflows';
 import { planDocx } from '../support/plan-docx';
 import type { CampaignDraft, ExtractedField } from '../../workflows/campaigns/campaign-types';
@@ -422,6 +423,51 @@ describe('a province’s plan (UBND tỉnh Lai Châu): markdown headings, number
   it('cites only sentences of the plan', () => expectSourcesFromText(draft, text));
 });
 
+describe('a ward’s plan (UBND phường Đông Phong): the legal basis as a section, blanks wide as in a form, times before the words', () => {
+  const text = fixture('ubnd-phuong-dong-phong-2027-van-minh-do-thi.txt');
+  const draft = parseCampaignPlan(text, catalog);
+  const { fields } = draft;
+
+  it('reads the header with its blanks: the ward, no number, a date without its day', () => {
+    expectFound(fields.issuingOrganizationName, 'Ủy ban nhân dân phường Đông Phong');
+    expectNotFound(fields.planNumber);
+    expect(fields.planDate).toMatchObject({ value: null, status: 'uncertain', sources: ['Đông Phong, ngày tháng 02 năm 2027'] });
+    expectFound(fields.title, 'Phát động phong trào thi đua “Phường Đông Phong văn minh, sạch đẹp” giai đoạn 2027 - 2029');
+  });
+
+  it('reads the bases listed under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"', () => {
+    expect(fields.legalBasis.value!.map((entry) => entry.documentNumber ?? entry.text)).toEqual([
+      'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
+      '152/2025/NĐ-CP',
+      '45/KH-UBND',
+    ]);
+  });
+
+  it('reads the period, the phases written "(2027 - 2028)" and "(năm 2029)", and reviews timed as "Năm 2028 tổ chức sơ kết" and "Khen thưởng sơ kết (năm 2028)"', () => {
+    expectFound(fields.period, { from: '2027-01-01', to: '2029-12-31', text: 'năm 2027 - 2029' });
+    expect(fields.phases.value!.map((phase) => [phase.name, phase.period.from, phase.period.to])).toEqual([
+      ['Giai đoạn 1', '2027-01-01', '2028-12-31'],
+      ['Giai đoạn 2', '2029-01-01', '2029-12-31'],
+    ]);
+    expect(fields.reviews.value).toEqual([
+      { kind: 'midterm', period: { from: '2028-01-01', to: '2028-12-31', text: 'năm 2028' }, allowedFormCodes: ['giay-khen-chu-tich-xa'] },
+      { kind: 'final', period: { from: '2029-11-01', to: '2029-11-30', text: 'tháng 11/2029' }, allowedFormCodes: ['bang-khen-chu-tich-tinh', 'giay-khen-chu-tich-xa'] },
+    ]);
+    expect(draft.unmappedForms.map((form) => form.text)).toEqual(['Danh hiệu “Khu dân cư văn hóa tiêu biểu”']);
+    expect(fields.reviews.status).toBe('uncertain');
+  });
+
+  it('reads household and tổ dân phố criteria, the offices listed with a colon, the report due "chậm nhất ngày 20/11"', () => {
+    expect(fields.criteria.value!.map((c) => c.nomineeCategory)).toEqual(['household', 'collective']);
+    expect(fields.responsibleOffices.value!.map((office) => office.name)).toEqual(['Phòng Văn hóa – Xã hội', 'Các tổ dân phố']);
+    expectFound(fields.reportDuties, [
+      { reporters: 'Các tổ dân phố', recipient: 'UBND phường (qua Phòng Văn hóa – Xã hội)', dueMonthDay: '11-20', description: 'Báo cáo kết quả thực hiện' },
+    ]);
+  });
+
+  it('cites only sentences of the plan', () => expectSourcesFromText(draft, text));
+});
+
 describe('a plan that is not a plan', () => {
   it('yields a draft with every field not found, never a guess', () => {
     const draft = parseCampaignPlan('Biên bản họp Hội đồng Thi đua - Khen thưởng xã Bình Lư.\nThành phần: các thành viên Hội đồng.', catalog);
@@ -504,6 +550,26 @@ describe('DOCX text', () => {
       });
     }
     expect(fromDocx.unmappedForms).toEqual(fromText.unmappedForms);
+  });
+
+  it('reads a DOCX whose headings are numbered automatically (the numbers are not in its text)', () => {
+    const text = plan('binh-lu-2026-kinh-te-xa-hoi.txt');
+    const numbered = /^(?:#+\s*)?(?:\*\*)?(?:[IVX]+|\d+)\.\s*/;
+    const body = text
+      .split('\n')
+      .map((line) => {
+        const clean = line.replace(/^#+\s*/, '').replace(/\*/g, '').trim();
+        if (!numbered.test(line)) return paragraph(clean);
+        const withoutNumber = clean.replace(/^(?:[IVX]+|\d+)\.\s*/, '');
+        return `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${escapeXml(withoutNumber)}</w:t></w:r></w:p>`;
+      })
+      .join('');
+    const docxText = extractDocxText(new Uint8Array(docxPackage(body, { title: 'Kế hoạch', author: 'UBND xã Bình Lư', at: '2026-01-16T08:00:00.000Z' })));
+    expect(docxText).not.toMatch(/^IV\./m);
+    const fromDocx = parseCampaignPlan(docxText, catalog).fields;
+    const fromText = parseCampaignPlan(text, catalog).fields;
+    expect(fromDocx.responsibleOffices.value!.map((office) => office.name)).toEqual(fromText.responsibleOffices.value!.map((office) => office.name));
+    for (const key of ['issuingOrganizationName', 'title', 'legalBasis', 'period'] as const) expect(fromDocx[key]).toEqual(fromText[key]);
   });
 
   it('decodes entities, keeps tabs and breaks, and leaves numbering, field codes and deleted text out', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useAuth } from './auth';
 import { CampaignDraftPage } from './campaigns/campaign-draft-page';
 import { CampaignPage } from './campaigns/campaign-page';
@@ -58,9 +58,13 @@ export function App() {
   const [menuOpen, setMenuOpen] = useState(false);
   const found = ROUTES.map((route) => ({ route, params: match(route.pattern, location.path) })).find((entry) => entry.params);
 
+  const firstPath = useRef(location.path);
   useEffect(() => {
     document.title = `${found?.route.title ?? 'Không tìm thấy trang'} · Thi đua – Khen thưởng`;
     setMenuOpen(false);
+    // After a navigation, keyboard and screen-reader users start at the new page's content, not the old link.
+    if (location.path !== firstPath.current) document.getElementById('main')?.focus();
+    firstPath.current = '';
   }, [location.path, found?.route.title]);
 
   if (loading) return <Loading what="phiên đăng nhập" />;

@@ -45,3 +45,8 @@ export function fillMonths(months: readonly string[], counts: ReadonlyArray<{ mo
   for (const row of counts) if (row.month) byMonth.set(row.month, (byMonth.get(row.month) ?? 0) + row.count);
   return months.map((month) => ({ month, label: monthLabel(month), count: byMonth.get(month) ?? 0 }));
 }
+
+/** Each month as the UTC range `[from, to)` of its Vietnam days: a count per month is a range count on an index. */
+export function monthRanges(months: readonly string[]): Array<{ month: string; from: string; to: string }> {
+  return months.map((month) => ({ month, from: vietnamDayStartUtc(`${month}-01`), to: vietnamDayStartUtc(`${addMonths(month, 1)}-01`) }));
+}

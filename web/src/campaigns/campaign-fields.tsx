@@ -103,7 +103,7 @@ function write(row: Row, path: string, value: unknown): Row {
 }
 
 /** A field's value as plain words (for the campaign page and the draft's preview). */
-export function describeValue(spec: FieldSpec, value: unknown): string[] {
+export function describeValue(spec: FieldSpec, value: unknown, formNames: Map<string, string> = new Map()): string[] {
   if (value === null || value === undefined || (Array.isArray(value) && !value.length) || value === '') return [];
   if (spec.kind === 'period') {
     const period = value as { from: string; to: string; text: string };
@@ -116,6 +116,7 @@ export function describeValue(spec: FieldSpec, value: unknown): string[] {
           const cell = read(row as Row, column.key);
           if (cell === undefined || cell === null || cell === '') return null;
           if (column.kind === 'select') return column.options?.find((option) => option.value === cell)?.label ?? String(cell);
+          if (column.kind === 'codes' && Array.isArray(cell)) return cell.map((code) => formNames.get(String(code)) ?? String(code)).join(', ');
           return Array.isArray(cell) ? cell.join(', ') : String(cell);
         })
         .filter(Boolean)

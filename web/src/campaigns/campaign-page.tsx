@@ -4,6 +4,7 @@ import { useAuth } from '../auth';
 import { ErrorBox, Field, Loading, Section, useLoad } from '../components/common';
 import { formatDate, vietnamToday } from '../labels';
 import { CAMPAIGN_FIELDS, describeValue } from './campaign-fields';
+import type { AwardForm } from '../types';
 import type { CampaignView, ReportStatus } from './campaign-types';
 
 const REPORT_STATUS = {
@@ -20,6 +21,8 @@ export function CampaignPage({ id }: { id: string }) {
   const campaign = useLoad(() => api.get<CampaignView>(`/api/campaigns/${id}`), [id]);
   const reports = useLoad(() => api.get<ReportStatus>(`/api/campaigns/${id}/reports`, { year }), [id, year]);
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const forms = useLoad(() => api.get<{ items: AwardForm[] }>('/api/award-forms'), []);
+  const formNames = new Map((forms.data?.items ?? []).map((form) => [form.code, form.name]));
 
   if (campaign.error && !campaign.data) return <ErrorBox error={campaign.error} />;
   if (!campaign.data) return <Loading what="phong trào" />;
@@ -92,7 +95,7 @@ export function CampaignPage({ id }: { id: string }) {
       <Section title="Nội dung kế hoạch" id="plan">
         <dl className="definition">
           {CAMPAIGN_FIELDS.map((spec) => {
-            const lines = describeValue(spec, data[spec.key]);
+            const lines = describeValue(spec, data[spec.key], formNames);
             return (
               <div key={spec.key}>
                 <dt>{spec.label}</dt>

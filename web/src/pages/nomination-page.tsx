@@ -6,7 +6,7 @@ import { WorkflowDiagram } from '../components/diagram';
 import { ChecklistView, DocumentList, UploadZone } from '../components/documents';
 import { EventActions } from '../components/event-form';
 import { Timeline } from '../components/timeline';
-import { CATEGORY_LABELS, FINAL_STATES, formatDate, LEVEL_LABELS, NOMINEE_KIND_LABELS, nomineeName } from '../labels';
+import { capitalize, CATEGORY_LABELS, FINAL_STATES, formatDate, LEVEL_LABELS, NOMINEE_KIND_LABELS, nomineeName } from '../labels';
 import type { Checklist, DocumentEntry, HistoryEntry, NominationView } from '../types';
 
 /** One dossier: where it stands, what the caller may do now, its documents and checks, its history. */
@@ -49,7 +49,7 @@ export function NominationPage({ id }: { id: string }) {
       <ol className="route" aria-label="Các cấp xét duyệt">
         {nomination.route.map((step) => (
           <li key={step.level} className={nomination.level === step.level ? 'active' : ''} aria-current={nomination.level === step.level ? 'step' : undefined}>
-            <strong>{LEVEL_LABELS[step.level as keyof typeof LEVEL_LABELS] ?? step.level}</strong>
+            <strong>{capitalize(LEVEL_LABELS[step.level as keyof typeof LEVEL_LABELS] ?? step.level)}</strong>
             <span>{step.organizationName ?? 'ngoài hệ thống'}</span>
             {step.signer && <small className="muted">Ký: {step.signer}</small>}
           </li>

@@ -1,7 +1,7 @@
 import type { ExtractedField, ResponsibleOffice } from '../campaign-types';
 import { findSections, sectionLines, type PlanDocument, type Section } from './document';
 import { found, notFound } from './fields';
-import { upperFirst } from './text';
+import { upperFirst, type PlanLine } from './text';
 
 /**
  * Responsible offices: each numbered item under "Tổ chức thực hiện". Its name is the heading ("2.2. Phòng Văn hóa –
@@ -44,7 +44,7 @@ export function organizationSections(document: PlanDocument): Section[] {
 export function readOffices(document: PlanDocument): { field: ExtractedField<ResponsibleOffice[]>; items: OfficeItem[] } {
   const items: OfficeItem[] = [];
   for (const parent of organizationSections(document)) {
-    if (parent.children.length === 0) items.push(...bulletOffices(parent));
+    if (parent.children.length === 0) items.push(...unnumberedOffices(parent));
     for (const child of parent.children) {
       const office = officeOf(child);
       if (office) items.push({ office, section: child, sources: [child.line.text] });
@@ -58,18 +58,36 @@ export function readOffices(document: PlanDocument): { field: ExtractedField<Res
 
 const BODY_NAME = /^(Giao|Ủy ban|UBND|Sở|Ban|Phòng|Hội đồng|Văn phòng|Trung tâm|Các|Thủ trưởng|Đề nghị|Công an|Cục|Chi cục|Trường|Đài|Báo|Liên đoàn|Hội|Tỉnh đoàn|Đoàn)(?![\p{L}])/u;
 
-/** "- Phòng Văn hóa – Xã hội: chủ trì …" lines of a section without numbered items. */
-function bulletOffices(parent: Section): OfficeItem[] {
+/**
+ * Offices in a section without numbered items (a DOCX whose numbering is automatic loses its numbers): a line
+ * "Phòng Văn hóa – Xã hội: chủ trì …", or a short line naming a body ("Phòng Văn hóa – Xã hội") over its duties.
+ */
+function unnumberedOffices(parent: Section): OfficeItem[] {
   const items: OfficeItem[] = [];
+  let open: { name: string; line: PlanLine; duties: PlanLine[] } | null = null;
+  const close = () => {
+    if (!open) return;
+    const duties = open.duties.map((line) => (line.bullet ? `${line.bullet} ${line.text}` : line.text)).join('\n');
+    items.push({ office: { name: open.name, duties }, section: { ...parent, line: open.line, body: open.duties, children: [] }, sources: [open.line.text] });
+    open = null;
+  };
   for (const line of parent.body) {
     const colon = line.text.indexOf(':');
-    if (colon <= 0 || colon > 160 || !BODY_NAME.test(line.text)) continue;
-    items.push({
-      office: { name: cleanName(line.text.slice(0, colon)), duties: upperFirst(line.text.slice(colon + 1).trim()) },
-      section: { ...parent, line, body: [], children: [] },
-      sources: [line.text],
-    });
+    if (colon > 0 && colon <= 160 && BODY_NAME.test(line.text)) {
+      close();
+      items.push({
+        office: { name: cleanName(line.text.slice(0, colon)), duties: upperFirst(line.text.slice(colon + 1).trim()) },
+        section: { ...parent, line, body: [], children: [] },
+        sources: [line.text],
+      });
+    } else if (!line.bullet && line.text.length <= 120 && !/[.;:,]$/u.test(line.text) && BODY_NAME.test(line.text)) {
+      close();
+      open = { name: cleanName(line.text), line, duties: [] };
+    } else if (open) {
+      (open as { duties: PlanLine[] }).duties.push(line);
+    }
   }
+  close();
   return items;
 }
 

@@ -144,11 +144,12 @@ export function readReviews(
     const kindLists = lists.filter((list) => list.kinds.includes(kind));
     const kindTimes = times.filter((time) => time.kind === kind);
     if (kindLists.length === 0 && kindTimes.length === 0) continue;
-    const mappings: FormMapping[] = kindLists.flatMap((list) => list.names.map((name) => mapFormName(name.text, forms, level)));
+    const mappings: FormMapping[] = [];
     for (const list of kindLists) {
       sources.push(...list.sources);
       for (const name of list.names) {
         const mapping = mapFormName(name.text, forms, level);
+        mappings.push(mapping);
         if (mapping.codes.length === 0 && !unmapped.some((u) => u.text === name.text)) unmapped.push(name);
       }
     }
