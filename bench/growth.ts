@@ -84,7 +84,7 @@ async function seed(dataSource: DataSource, factory: NominationFactory, size: nu
   }
   await insertRows(dataSource, 'organizations', organizations);
   const random = generator(size);
-  const paths = new Map<string, ReturnType<NominationFactory['path']>>();
+  const paths = new Map<number, ReturnType<NominationFactory['path']>>();
   const first = Date.UTC(2025, 0, 1);
   let events = 0;
   const chunk: SynthesizedNomination[] = [];
@@ -92,20 +92,20 @@ async function seed(dataSource: DataSource, factory: NominationFactory, size: nu
     let pick = random();
     const steps = STEP_SHARES.find(([, share]) => (pick -= share) < 0)?.[0] ?? 5;
     const day = Math.floor(random() * 690);
-    const key = `${steps}:${day}`;
-    if (!paths.has(key)) paths.set(key, factory.path(new Date(first + day * 86_400_000 + 2 * 3_600_000), 5));
+    if (!paths.has(day)) paths.set(day, factory.path(new Date(first + day * 86_400_000 + 2 * 3_600_000), 5));
     const commune = communes[Math.floor(random() * communes.length)];
     const nomination = factory.build(steps, {
       organizationId: commune.units[Math.floor(random() * commune.units.length)],
       communeId: commune.id,
       nomineeName: personName(i),
       createdAt: new Date(first + day * 86_400_000 + 2 * 3_600_000),
-      path: paths.get(key),
+      path: paths.get(day),
     });
     events += nomination.events.length;
     chunk.push(nomination);
     if (chunk.length === 5000 || i === size - 1) {
       await insertNominations(dataSource, chunk.splice(0), 5000);
+      if ((i + 1) % 100_000 === 0) console.log(`[bench] seeded ${i + 1} of ${size} nominations`);
     }
   }
   return { events, organizations: organizations.length + 8 };

@@ -46,8 +46,16 @@ async function main() {
   results.machine = machine();
   const save = () => {
     results.machine.loadAverageAtEnd = loadavg().map((value) => Math.round(value * 10) / 10);
-    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(RESULTS_DIR, 'latest.md'), renderMarkdown(results));
+    // Another run (e.g. the long 1M growth) may have written its sections meanwhile: keep them, replace only ours.
+    const current = existsSync(file) && env.BENCH_ONLY ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResults) : ({} as BenchResults);
+    const merged: BenchResults = { ...current, machine: results.machine };
+    for (const section of ['engine', 'peer', 'http'] as const) if (sections.includes(section) && results[section]) (merged as unknown as Record<string, unknown>)[section] = results[section];
+    if (sections.includes('growth') && results.growth) {
+      const mine = results.growth.figures.map((figure) => figure.nominations);
+      merged.growth = { ...results.growth, figures: [...(current.growth?.figures ?? []).filter((figure) => !mine.includes(figure.nominations)), ...results.growth.figures].sort((a, b) => a.nominations - b.nominations) };
+    }
+    writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+    writeFileSync(join(RESULTS_DIR, 'latest.md'), renderMarkdown(merged));
   };
   const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 

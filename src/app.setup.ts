@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { refuseDeepJson } from './common/json-depth';
 import { describeValidationErrors, invalidInput } from './common/validation';
 import { ValidationPipe } from '@nestjs/common';
 import { serveWebApp } from './web/web-app';
@@ -11,7 +12,7 @@ import { serveWebApp } from './web/web-app';
 export function configureApp(app: INestApplication): void {
   app.use(securityHeaders());
   app.setGlobalPrefix('api');
-  app.use(json({ limit: '1mb' }));
+  app.use(json({ limit: '1mb', verify: refuseDeepJson }));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -11,7 +11,7 @@ async function bootstrap() {
   configureApp(app);
   app.enableShutdownHooks();
   await app.listen(config.port);
-  Logger.log(`Đang phục vụ tại http://localhost:${config.port}/api (tài liệu API: /api/docs)`, 'Bootstrap');
+  Logger.log(`Đang phục vụ tại http://localhost:${config.port}/ (giao diện web; API: /api, tài liệu API: /api/docs)`, 'Bootstrap');
 }
 
 bootstrap().catch((error: Error) => {

@@ -52,8 +52,7 @@ export class CalendarController {
 }
 
 function parseYear(text: unknown): number {
-  if (text === '2026,1') throw new Error('INJECTED');
-  // A repeated `?year=` arrives as an array: refused like any other bad value.
+  // Anything but a four-digit year string (an array, an object from a bracketed key) is refused like a bad value.
   const year = typeof text === 'string' && /^\d{4}$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (!(year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR)) {
     throw badInput(`year phải là năm từ ${FIRST_CALENDAR_YEAR} đến ${LAST_CALENDAR_YEAR}`, {

@@ -7,6 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { evaluateAllForms, FLAG_LABELS, isFlagInForce, RATING_LABELS, vietnamDate, type RuleSet } from '../../workflows';
 import { WorkflowCatalog } from '../catalog/workflow-catalog.service';
 import { AppError, badInput, notFound, ruleRefused } from '../common/app-error';
+import { insertOrRefuse } from '../common/unique-violation';
 import { describeValidationErrors } from '../common/validation';
 import { WriteSerializer } from '../database/write-serializer';
 import { organizationsOf, type Principal } from '../identity/principal';
@@ -133,12 +134,12 @@ export class NomineesService {
       await this.assertOrganization(manager, ownerId);
       await this.scope.assertManageable(principal, ownerId, manager);
       const existing = await manager.findOneBy(NomineeEntity, { organizationId: ownerId, matchKey: nomineeMatchKey(data) });
-      if (existing) {
-        throw ruleRefused('Đối tượng này đã có trong sổ theo dõi của tổ chức', { rule: 'nominee-unique', nomineeId: existing.id });
-      }
+      const duplicate = (nomineeId: string | null) => ruleRefused('Đối tượng này đã có trong sổ theo dõi của tổ chức', { rule: 'nominee-unique', nomineeId });
+      if (existing) throw duplicate(existing.id);
       const now = new Date().toISOString();
       const entry = entryFrom(randomUUID(), ownerId, data, principal.userId, now);
-      await manager.insert(NomineeEntity, entry as QueryDeepPartialEntity<NomineeEntity>);
+      // Created at the same moment through another instance: the unique (organization, match key) decides.
+      await insertOrRefuse(() => manager.insert(NomineeEntity, entry as QueryDeepPartialEntity<NomineeEntity>), () => duplicate(null));
       this.logger.log(JSON.stringify({ nominee: entry.id, organization: ownerId, event: 'CREATED', actor: principal.username }));
       return this.detail(principal, entry, manager);
     });
@@ -204,18 +205,22 @@ export class NomineesService {
   }
 
   private async ratingIn(manager: EntityManager, principal: Principal, entry: NomineeEntity, dto: RecordRatingDto, now: string) {
-    if (await manager.existsBy(NomineeRatingEntity, { nomineeId: entry.id, year: dto.year })) {
-      throw ruleRefused(`Đã có kết quả đánh giá năm ${dto.year} của đối tượng này`, { rule: 'rating-year-unique', year: dto.year });
-    }
-    await manager.insert(NomineeRatingEntity, {
-      id: randomUUID(),
-      nomineeId: entry.id,
-      year: dto.year,
-      rating: dto.rating,
-      note: dto.note?.normalize('NFC') ?? null,
-      recordedBy: principal.userId,
-      recordedAt: now,
-    });
+    const taken = () => ruleRefused(`Đã có kết quả đánh giá năm ${dto.year} của đối tượng này`, { rule: 'rating-year-unique', year: dto.year });
+    if (await manager.existsBy(NomineeRatingEntity, { nomineeId: entry.id, year: dto.year })) throw taken();
+    // Two offices recording the year at once (PostgreSQL, or two instances): the unique (nominee, year) decides.
+    await insertOrRefuse(
+      () =>
+        manager.insert(NomineeRatingEntity, {
+          id: randomUUID(),
+          nomineeId: entry.id,
+          year: dto.year,
+          rating: dto.rating,
+          note: dto.note?.normalize('NFC') ?? null,
+          recordedBy: principal.userId,
+          recordedAt: now,
+        }),
+      taken,
+    );
   }
 
   private async awardIn(manager: EntityManager, principal: Principal, entry: NomineeEntity, dto: RecordAwardDto, now: string) {
@@ -340,18 +345,21 @@ export class NomineesService {
 
   private async blockResultIn(manager: EntityManager, principal: Principal, entry: NomineeEntity, dto: RecordBlockResultDto, now: string) {
     if (entry.kind !== 'collective') throw ruleRefused('Chỉ tập thể mới có kết quả suy tôn của cụm, khối thi đua', { rule: 'block-result-collective' });
-    if (await manager.existsBy(NomineeBlockResultEntity, { nomineeId: entry.id, year: dto.year })) {
-      throw ruleRefused(`Đã có kết quả suy tôn năm ${dto.year} của tập thể này`, { rule: 'block-result-year-unique', year: dto.year });
-    }
-    await manager.insert(NomineeBlockResultEntity, {
-      id: randomUUID(),
-      nomineeId: entry.id,
-      year: dto.year,
-      blockName: dto.blockName.normalize('NFC').trim(),
-      note: dto.note?.normalize('NFC') ?? null,
-      recordedBy: principal.userId,
-      recordedAt: now,
-    });
+    const taken = () => ruleRefused(`Đã có kết quả suy tôn năm ${dto.year} của tập thể này`, { rule: 'block-result-year-unique', year: dto.year });
+    if (await manager.existsBy(NomineeBlockResultEntity, { nomineeId: entry.id, year: dto.year })) throw taken();
+    await insertOrRefuse(
+      () =>
+        manager.insert(NomineeBlockResultEntity, {
+          id: randomUUID(),
+          nomineeId: entry.id,
+          year: dto.year,
+          blockName: dto.blockName.normalize('NFC').trim(),
+          note: dto.note?.normalize('NFC') ?? null,
+          recordedBy: principal.userId,
+          recordedAt: now,
+        }),
+      taken,
+    );
   }
 
   /** Every form of the rule set in force for the owner's province: eligible or why not, for each alternative. */

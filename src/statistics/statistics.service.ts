@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import {
+  addCalendarDays,
   ancestryOf,
   campaignSummary,
   daysLate,
@@ -26,7 +27,7 @@ import { badInput, forbidden, notFound } from '../common/app-error';
 import type { FieldProblem } from '../common/validation';
 import { isSqliteType } from '../database/database-type';
 import { organizationsOf, type Principal } from '../identity/principal';
-import { filterByDeadline } from '../nominations/deadline-filters';
+import { filterByDeadline, STATES_WITHOUT_DEADLINE } from '../nominations/deadline-filters';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { restrictToReadScope } from '../nominations/read-scope';
 import { NomineeEntity } from '../nominees/nominee.entity';
@@ -182,21 +183,53 @@ export class StatisticsService {
     };
     const base = () => this.scoped(principal);
     if (!base()) return empty;
-    const grouped = async (sql: string) => {
-      const builder = base()!.select(sql, 'k').addSelect('COUNT(*)', 'count').groupBy(sql);
-      return (await builder.getRawMany<{ k: string | null; count: string | number }>()).map((row) => ({ key: row.k, count: Number(row.count) }));
+    // One pass over the caller's nominations: grouped by state, form and unit, each group carrying its counts per
+    // month of submission and of open steps overdue or due soon. A scoped count costs one lookup per nomination in
+    // scope, so every extra query would cost as much again; the groups are few (states × forms × units).
+    const ranges = monthRanges(months);
+    const open = `n.due_date IS NOT NULL AND n.state NOT IN (:...withoutDeadline)`;
+    const builder = base()!
+      .select('n.state', 'state')
+      .addSelect('n.form_code', 'formCode')
+      .addSelect('n.organization_id', 'organizationId')
+      .addSelect('COUNT(*)', 'count')
+      .addSelect(`SUM(CASE WHEN ${open} AND n.due_date < :today THEN 1 ELSE 0 END)`, 'overdue')
+      .addSelect(`SUM(CASE WHEN ${open} AND n.due_date >= :today AND n.due_date <= :dueLast THEN 1 ELSE 0 END)`, 'dueSoon')
+      .setParameters({ withoutDeadline: STATES_WITHOUT_DEADLINE, today, dueLast: addCalendarDays(today, DUE_SOON_DAYS) });
+    ranges.forEach((range, index) => {
+      builder
+        .addSelect(`SUM(CASE WHEN n.submitted_at >= :monthFrom${index} AND n.submitted_at < :monthTo${index} THEN 1 ELSE 0 END)`, `m${index}`)
+        .setParameter(`monthFrom${index}`, range.from)
+        .setParameter(`monthTo${index}`, range.to);
+    });
+    const groups = (await builder.groupBy('n.state').addGroupBy('n.form_code').addGroupBy('n.organization_id').getRawMany<Record<string, string | number>>()).map(
+      (row) => ({
+        state: String(row.state),
+        formCode: String(row.formCode),
+        organizationId: String(row.organizationId),
+        count: Number(row.count),
+        overdue: Number(row.overdue),
+        dueSoon: Number(row.dueSoon),
+        months: ranges.map((_, index) => Number(row[`m${index}`])),
+      }),
+    );
+    const sumBy = (key: (group: (typeof groups)[number]) => string) => {
+      const sums = new Map<string, number>();
+      for (const group of groups) sums.set(key(group), (sums.get(key(group)) ?? 0) + group.count);
+      return [...sums.entries()].map(([k, count]) => ({ key: k, count }));
     };
-    const states = await grouped('n.state');
-    const forms = await grouped('n.form_code');
-    const organizationCounts = await grouped('n.organization_id');
-    // One range count per month reads the submitted_at index alone; grouping by a computed month reads every row.
-    const monthCounts: Array<{ month: string; count: number }> = [];
-    for (const range of monthRanges(months)) {
-      const builder = base()!.andWhere('n.submitted_at >= :monthFrom AND n.submitted_at < :monthTo', { monthFrom: range.from, monthTo: range.to });
-      monthCounts.push({ month: range.month, count: await countOf(builder) });
-    }
-    const overdue = await this.deadlineList(base()!, { overdue: 'true' }, today);
-    const dueSoon = await this.deadlineList(base()!, { dueWithinDays: String(DUE_SOON_DAYS) }, today);
+    const states = sumBy((group) => group.state);
+    const forms = sumBy((group) => group.formCode);
+    const organizationCounts = sumBy((group) => group.organizationId);
+    const monthCounts = ranges.map((range, index) => ({ month: range.month, count: groups.reduce((sum, group) => sum + group.months[index], 0) }));
+    const overdue = {
+      count: groups.reduce((sum, group) => sum + group.overdue, 0),
+      items: await this.deadlineItems(base()!, { overdue: 'true' }, today),
+    };
+    const dueSoon = {
+      count: groups.reduce((sum, group) => sum + group.dueSoon, 0),
+      items: await this.deadlineItems(base()!, { dueWithinDays: String(DUE_SOON_DAYS) }, today),
+    };
     const lookups = await this.labels.lookups([
       ...organizationCounts.map((row) => row.key),
       ...overdue.items.map((item) => item.organizationId),
@@ -221,17 +254,16 @@ export class StatisticsService {
     };
   }
 
-  /** How many dossiers the deadline filter of GET /api/nominations matches, and the first few by due date. */
-  private async deadlineList(builder: SelectQueryBuilder<NominationEntity>, filter: { overdue?: string; dueWithinDays?: string }, today: string) {
+  /** The first few dossiers, most urgent first, that the deadline filter of GET /api/nominations matches. */
+  private async deadlineItems(builder: SelectQueryBuilder<NominationEntity>, filter: { overdue?: string; dueWithinDays?: string }, today: string): Promise<DeadlineItem[]> {
     filterByDeadline(builder, filter, today);
-    const count = await countOf(builder.clone());
     const rows = await builder
       .select(['n.id', 'n.formCode', 'n.nomineeName', 'n.nomineeKind', 'n.organizationId', 'n.state', 'n.dueDate'])
       .orderBy('n.dueDate', 'ASC')
       .addOrderBy('n.id', 'ASC')
       .take(DASHBOARD_TOP_ITEMS)
       .getMany();
-    const items: DeadlineItem[] = rows.map((row) => ({
+    return rows.map((row) => ({
       id: row.id,
       formCode: row.formCode,
       formName: this.labels.form(row.formCode)?.name ?? row.formCode,
@@ -244,7 +276,6 @@ export class StatisticsService {
       dueDate: row.dueDate!,
       daysOverdue: daysLate(row.dueDate!, today),
     }));
-    return { count, items };
   }
 
   /**
@@ -345,12 +376,6 @@ export interface DeadlineItem {
   dueDate: string;
   /** Days past the due date (0 on the day itself, negative while time is left). */
   daysOverdue: number;
-}
-
-/** `COUNT(*)`: TypeORM's getCount() counts DISTINCT ids, which makes the database sort what it only has to count. */
-async function countOf(builder: SelectQueryBuilder<NominationEntity>): Promise<number> {
-  const row = await builder.select('COUNT(*)', 'count').getRawOne<{ count: string | number }>();
-  return Number(row?.count ?? 0);
 }
 
 function normalizeKey(dimension: StatisticsDimension, value: unknown): Key {

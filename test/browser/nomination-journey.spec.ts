@@ -148,6 +148,8 @@ describe('a nomination through the web pages', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
     await visible(page.getByRole('link', { name: NOMINEE }));
     await b.screenshot(page, '06-danh-sach-ho-so');
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải danh sách (XLSX)' }).click()]);
+    expect(exported.suggestedFilename()).toMatch(/^Danh sách hồ sơ đề nghị khen thưởng.*\.xlsx$/);
     await page.getByRole('button', { name: 'Bảng theo trạng thái' }).click();
     await visible(page.getByRole('region', { name: 'Chờ tiếp nhận hồ sơ (cấp xã)' }).getByRole('link', { name: NOMINEE }));
     await b.screenshot(page, '07-bang-trang-thai');

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { DocumentNumberEntity } from '../../src/nominations/document-number.enti
 import { NominationEventEntity } from '../../src/nominations/nomination-event.entity';
 import { NominationEntity } from '../../src/nominations/nomination.entity';
 import { NomineeEntity } from '../../src/nominees/nominee.entity';
+import { NomineeBlockResultEntity } from '../../src/nominees/nominee-block-result.entity';
 import { NomineeRatingEntity } from '../../src/nominees/nominee-rating.entity';
 import { NotificationEntity } from '../../src/notifications/notification.entity';
 import { ReminderSentEntity } from '../../src/notifications/reminder-sent.entity';
@@ -255,6 +256,39 @@ describe(`two server processes on one ${isPostgres() ? 'PostgreSQL database' : '
         expect(log.filter((entry) => entry.type === 'ACCEPT')).toHaveLength(1);
       }
     });
+    it('keeps every acknowledged draft edit when edits and SUBMITs race on both instances (40 requests): none lost, none doubled', async () => {
+      const people = Array.from({ length: 4 }, () => staffMember(nextPerson++));
+      const drafts = await Promise.all(people.map(({ unit, nominee }) => da.draft(unit.submitter, GIAY_KHEN, nominee)));
+      const answers = await Promise.all(
+        drafts.map((draft, n) =>
+          Promise.all(
+            Array.from({ length: 10 }, async (_, i) => {
+              const t = i % 2 === 0 ? a : b;
+              const owner = people[n].unit.submitter;
+              if (i === 4 || i === 7) return { kind: 'submit', answer: await driverFor(i).send(owner, draft.id, { type: 'SUBMIT' }) };
+              const achievements = `Hoàn thành xuất sắc nhiệm vụ năm học 2025–2026 (bản sửa ${i} của ${people[n].nominee.fullName})`;
+              const answer = await t.http().patch(`/api/nominations/${draft.id}`).set('Authorization', `Bearer ${await t.tokenOf(owner)}`).send({ achievements });
+              return { kind: 'edit', answer };
+            }),
+          ),
+        ),
+      );
+      for (const [n, draft] of drafts.entries()) {
+        for (const { answer } of answers[n]) expect([200, 409]).toContain(answer.status);
+        const accepted = (kind: string) => answers[n].filter((entry) => entry.kind === kind && entry.answer.status === 200).length;
+        const log = await expectWholeLog(draft.id);
+        const added = log.slice(draft.version);
+        expect({ edits: added.filter((entry) => entry.type === 'DRAFT_UPDATED').length, submits: added.filter((entry) => entry.type === 'SUBMIT').length }).toEqual({
+          edits: accepted('edit'),
+          submits: accepted('submit'),
+        });
+        expect(accepted('submit')).toBeLessThanOrEqual(1);
+        // The stored dossier is what the last accepted edit wrote.
+        const lastEdit = [...added].reverse().find((entry) => entry.type === 'DRAFT_UPDATED');
+        const row = await local.dataSource.getRepository(NominationEntity).findOneByOrFail({ id: draft.id });
+        if (lastEdit) expect(row.achievements).toBe(lastEdit.payload.achievements);
+      }
+    });
   });
 
   describe('council ballots', () => {
@@ -281,6 +315,21 @@ describe(`two server processes on one ${isPostgres() ? 'PostgreSQL database' : '
       expectStatus(opened, 200);
       return opened.body as Record<string, any>;
     }
+
+    it('puts a nomination on one session only and opens a session once when both instances are asked at once', async () => {
+      const [waiting] = await nominationsAt(1, 'commune.councilReview');
+      const scheduled = await Promise.all([ca.schedule(councilId, '2026-11-26', [waiting.id]), cb.schedule(councilId, '2026-11-26', [waiting.id])]);
+      expect(statuses(scheduled)).toEqual([201, 409]);
+      expect(expectErrorShape(scheduled.find((answer) => answer.status === 409)!, 409).code).toBe('NOMINATION_ON_AGENDA');
+      const sessionId = scheduled.find((answer) => answer.status === 201)!.body.id;
+      const opened = await Promise.all([ca.open(sessionId, everyone()), cb.open(sessionId, everyone()), ca.open(sessionId, everyone()), cb.open(sessionId, everyone())]);
+      expect(statuses(opened)).toEqual([200, 409, 409, 409]);
+      const seen = await cb.session(sessionId);
+      expect(seen.status).toBe('open');
+      expect(seen.members).toHaveLength(members.length);
+      const closed = await ca.close(sessionId);
+      expectStatus(closed, 200);
+    });
 
     it('counts each member once when every member sends the same ballot to both instances at once (60 requests)', async () => {
       const waiting = await nominationsAt(3, 'commune.councilReview');
@@ -398,7 +447,7 @@ describe(`two server processes on one ${isPostgres() ? 'PostgreSQL database' : '
   });
 
   describe('the nominee registry', () => {
-    it('records one entry and one rating a year when the same record races on both instances (12 requests): the others 422', async () => {
+    it('records one entry, one rating a year and one block result a year when the same record races on both instances (18 requests): the others 422', async () => {
       const { unit, nominee } = staffMember(nextPerson++);
       const office = officeKeeping(unit.submitter);
       const post = async (t: TestApp, path: string, body: object) => t.http().post(path).set('Authorization', `Bearer ${await t.tokenOf(office)}`).send(body);
@@ -415,6 +464,16 @@ describe(`two server processes on one ${isPostgres() ? 'PostgreSQL database' : '
       expect(statuses(rated)).toEqual([201, 422, 422, 422, 422, 422]);
       for (const refused of rated.filter((answer) => answer.status === 422)) expect(expectErrorShape(refused, 422).details.rule).toBe('rating-year-unique');
       expect(await local.dataSource.getRepository(NomineeRatingEntity).countBy({ nomineeId: entry.id, year: 2025 })).toBe(1);
+
+      const cooperative = { kind: 'collective', name: UNITS.htxNongNghiep.name, category: 'cooperative', organizationId: await local.organizationId(UNITS.htxNongNghiep.name) };
+      const collective = await post(a, '/api/nominees', cooperative);
+      expectStatus(collective, 201);
+      const elected = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => post(i % 2 === 0 ? a : b, `/api/nominees/${collective.body.id}/block-results`, { year: 2025, blockName: 'Khối thi đua các hợp tác xã xã Bình Lư' })),
+      );
+      expect(statuses(elected)).toEqual([201, 422, 422, 422, 422, 422]);
+      for (const refused of elected.filter((answer) => answer.status === 422)) expect(expectErrorShape(refused, 422).details.rule).toBe('block-result-year-unique');
+      expect(await local.dataSource.getRepository(NomineeBlockResultEntity).countBy({ nomineeId: collective.body.id, year: 2025 })).toBe(1);
     });
   });
 
@@ -462,6 +521,8 @@ describe(`two server processes on one ${isPostgres() ? 'PostgreSQL database' : '
       problems: [],
     });
     expect(verify.stdout).toContain('không có vấn đề nào');
+    // No request answered 500 and no background job failed in either instance.
+    expect(readFileSync(logFile, 'utf8').split('\n').filter((line) => /\bERROR\b/.test(line))).toEqual([]);
     const nominations = await local.dataSource.getRepository(NominationEntity).count();
     expect(nominations).toBeGreaterThanOrEqual(40);
     passed = true;

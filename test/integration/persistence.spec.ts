@@ -86,7 +86,7 @@ describe('migrations', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  });
+  }, 30_000);
   afterAll(() => t.close());
 
   it('revert to an empty schema and apply again on this database', async () => {

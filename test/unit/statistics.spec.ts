@@ -10,6 +10,7 @@ import {
   lastMonths,
   levelOfState,
   monthLabel,
+  monthRanges,
   organizationYearReport,
   outcomeOf,
   parseGroupBy,
@@ -81,6 +82,13 @@ describe('month buckets in Vietnam time', () => {
     expect(addMonths('2026-03', -15)).toBe('2024-12');
     expect(lastMonths('2026-02-15', 12)).toEqual([
       '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02',
+    ]);
+  });
+
+  it('gives each month as the UTC range of its Vietnam days', () => {
+    expect(monthRanges(['2025-12', '2026-01'])).toEqual([
+      { month: '2025-12', from: '2025-11-30T17:00:00.000Z', to: '2025-12-31T17:00:00.000Z' },
+      { month: '2026-01', from: '2025-12-31T17:00:00.000Z', to: '2026-01-31T17:00:00.000Z' },
     ]);
   });
 

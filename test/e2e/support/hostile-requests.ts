@@ -171,8 +171,30 @@ function wrongTyped(shape: BodyShape) {
   );
 }
 
+/** Each declared property with a value of its own type, but a hostile one: what gets past validation to the service. */
+function rightTypedHostile(shape: BodyShape) {
+  return fc.record(
+    Object.fromEntries(
+      shape.map(({ name, type }) => [
+        name,
+        type === 'string'
+          ? hostileString
+          : type === 'number' || type === 'integer'
+            ? fc.constantFrom(0, -1, 1, 2026, 1e9, -1e9, 0.5, Number.MAX_SAFE_INTEGER, 1e308)
+            : type === 'boolean'
+              ? fc.boolean()
+              : type === 'array'
+                ? fc.array(fc.oneof(hostileString, fc.dictionary(fc.constantFrom('userId', 'status', 'organizationId', 'representativeUserId', 'code'), hostileString)), { maxLength: 3 })
+                : fc.dictionary(fc.constantFrom('kind', 'fullName', 'name', 'dateOfBirth', 'taxCode', 'members', 'present', 'yes', 'no', 'abstain', '__proto__'), fc.oneof(hostileString, fc.integer())),
+      ]),
+    ),
+    { requiredKeys: [] },
+  );
+}
+
 export function bodyArbitrary(shape: BodyShape): fc.Arbitrary<BodyKind> {
   return fc.oneof(
+    { weight: 3, arbitrary: rightTypedHostile(shape).map<BodyKind>((value) => ({ kind: 'json', value })) },
     { weight: 1, arbitrary: fc.constant<BodyKind>({ kind: 'none' }) },
     { weight: 4, arbitrary: wrongTyped(shape).map<BodyKind>((value) => ({ kind: 'json', value })) },
     { weight: 2, arbitrary: anyJson.map<BodyKind>((value) => ({ kind: 'json', value })) },
@@ -247,4 +269,34 @@ export async function send(
     return request;
   }
   return request;
+}
+
+/**
+ * A body a well-meaning client would send, from the route's OpenAPI schema (each property's example, default or
+ * first enum value, else a value of its type), so that a refusal is about who asks rather than what is sent.
+ */
+export function plausibleBodies(openApi: any): Map<string, Record<string, unknown>> {
+  const bodies = new Map<string, Record<string, unknown>>();
+  const resolve = (schema: any): any => (schema?.$ref ? openApi.components?.schemas?.[schema.$ref.split('/').pop()] : schema);
+  const sample = (schema: any, depth: number): unknown => {
+    const resolved = resolve(schema) ?? {};
+    if (resolved.example !== undefined) return resolved.example;
+    if (resolved.default !== undefined) return resolved.default;
+    if (resolved.enum?.length) return resolved.enum[0];
+    if (resolved.type === 'array') return depth > 2 ? [] : [sample(resolved.items, depth + 1)];
+    if (resolved.type === 'object' || resolved.properties) {
+      return depth > 2 ? {} : Object.fromEntries(Object.entries<any>(resolved.properties ?? {}).map(([name, property]) => [name, sample(property, depth + 1)]));
+    }
+    if (resolved.type === 'integer' || resolved.type === 'number') return resolved.minimum ?? 1;
+    if (resolved.type === 'boolean') return false;
+    if (resolved.format === 'date') return '2026-12-15';
+    return 'Kiểm tra phân quyền';
+  };
+  for (const [path, operations] of Object.entries<any>(openApi.paths ?? {})) {
+    for (const [method, operation] of Object.entries<any>(operations)) {
+      const schema = operation?.requestBody?.content?.['application/json']?.schema;
+      if (schema) bodies.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, sample(schema, 0) as Record<string, unknown>);
+    }
+  }
+  return bodies;
 }

@@ -13,13 +13,13 @@ interface TableRows {
  * parent's value is the one that row points to (`nominations/:id/documents/:documentId`: the document's nomination).
  * A parameter no table matches gets what `special` says, or nothing (the caller sends something else).
  */
-export async function resourceIds(dataSource: DataSource, special: Record<string, string[]> = {}) {
+export async function resourceIds(dataSource: DataSource, special: Record<string, string[]> = {}, keep: (table: string, row: Record<string, unknown>) => boolean = () => true) {
   const tables = new Map<string, TableRows>();
   for (const meta of dataSource.entityMetadatas) {
     const primary = meta.primaryColumns;
     if (primary.length !== 1 || primary[0].databaseName !== 'id' || tables.has(meta.tableName)) continue;
     const rows = (await dataSource.query(`SELECT * FROM "${meta.tableName}" ORDER BY "id" LIMIT 40`)) as Array<Record<string, unknown>>;
-    tables.set(meta.tableName, { table: meta.tableName, rows });
+    tables.set(meta.tableName, { table: meta.tableName, rows: rows.filter((row) => keep(meta.tableName, row)) });
   }
 
   function tablesFor(segment: string): TableRows[] {

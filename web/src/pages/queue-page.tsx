@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { api, errorOf, type ApiError, withQuery } from '../api';
+import { useAuth } from '../auth';
+import { SpreadsheetImport } from '../components/spreadsheet-import';
 import { DueBadge, ErrorBox, Field, Loading, NominationTable, useLoad } from '../components/common';
 import { LEVEL_LABELS, nomineeName, STEP_LABELS } from '../labels';
 import { Link } from '../router';
@@ -24,20 +26,18 @@ export function QueuePage() {
   const [due, setDue] = useState('');
   const [page, setPage] = useState(1);
   const [mode, setMode] = useState<'list' | 'board'>('list');
+  const { has } = useAuth();
+  const [exportError, setExportError] = useState<ApiError | null>(null);
   const forms = useLoad(() => api.get<{ items: AwardForm[] }>('/api/award-forms'), []);
-  const list = useLoad(
-    () =>
-      api.get<Page<NominationView>>('/api/nominations', {
-        state: state || undefined,
-        formCode: formCode || undefined,
-        q: q.trim() || undefined,
-        overdue: due === 'overdue' ? 'true' : undefined,
-        dueWithinDays: due.startsWith('within-') ? due.slice('within-'.length) : undefined,
-        page,
-        pageSize: mode === 'board' ? 100 : 20,
-      }),
-    [state, formCode, q, due, page, mode],
-  );
+  const filters = {
+    state: state || undefined,
+    formCode: formCode || undefined,
+    q: q.trim() || undefined,
+    overdue: due === 'overdue' ? 'true' : undefined,
+    dueWithinDays: due.startsWith('within-') ? due.slice('within-'.length) : undefined,
+  };
+  const list = useLoad(() => api.get<Page<NominationView>>('/api/nominations', { ...filters, page, pageSize: mode === 'board' ? 100 : 20 }), [state, formCode, q, due, page, mode]);
+  const exportList = () => api.download(withQuery('/api/nominations/export.xlsx', filters), 'Danh sách hồ sơ đề nghị khen thưởng.xlsx').catch((caught) => setExportError(errorOf(caught)));
   const reset = <T,>(setter: (value: T) => void) => (value: T) => {
     setter(value);
     setPage(1);
@@ -90,11 +90,17 @@ export function QueuePage() {
         </Field>
       </form>
       <ErrorBox error={list.error} />
+      <ErrorBox error={exportError} />
       {list.loading && !list.data && <Loading what="hồ sơ" />}
       {list.data && (
-        <p className="muted" aria-live="polite">
-          {list.data.total} hồ sơ
-        </p>
+        <div className="list-summary">
+          <p className="muted" aria-live="polite">
+            {list.data.total} hồ sơ
+          </p>
+          <button type="button" className="button-quiet" onClick={() => void exportList()}>
+            Tải danh sách (XLSX)
+          </button>
+        </div>
       )}
       {list.data && mode === 'list' && (
         <section className="card">
@@ -115,6 +121,7 @@ export function QueuePage() {
         </section>
       )}
       {list.data && mode === 'board' && <Board items={list.data.items} />}
+      {(has('submitter') || has('appraiser')) && <SpreadsheetImport onImported={() => void list.reload()} />}
     </>
   );
 }
