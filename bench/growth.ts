@@ -85,6 +85,9 @@ async function seed(dataSource: DataSource, factory: NominationFactory, size: nu
   await insertRows(dataSource, 'organizations', organizations);
   const random = generator(size);
   const paths = new Map<number, ReturnType<NominationFactory['path']>>();
+  const templates = new Map<string, SynthesizedNomination>();
+  const UNIT = '00000000-0000-4000-8000-00000000000u';
+  const COMMUNE = '00000000-0000-4000-8000-00000000000c';
   const first = Date.UTC(2025, 0, 1);
   let events = 0;
   const chunk: SynthesizedNomination[] = [];
@@ -94,13 +97,29 @@ async function seed(dataSource: DataSource, factory: NominationFactory, size: nu
     const day = Math.floor(random() * 690);
     if (!paths.has(day)) paths.set(day, factory.path(new Date(first + day * 86_400_000 + 2 * 3_600_000), 5));
     const commune = communes[Math.floor(random() * communes.length)];
-    const nomination = factory.build(steps, {
-      organizationId: commune.units[Math.floor(random() * commune.units.length)],
-      communeId: commune.id,
-      nomineeName: personName(i),
-      createdAt: new Date(first + day * 86_400_000 + 2 * 3_600_000),
-      path: paths.get(day),
-    });
+    const unit = commune.units[Math.floor(random() * commune.units.length)];
+    // Nominations of one day and step differ only in their ids, organizations and nominee: built once, then copied.
+    const key = `${steps}:${day}`;
+    if (!templates.has(key)) {
+      templates.set(key, factory.build(steps, { organizationId: UNIT, communeId: COMMUNE, nomineeName: 'NAME', createdAt: new Date(first + day * 86_400_000 + 2 * 3_600_000), path: paths.get(day) }));
+    }
+    const template = templates.get(key)!;
+    const id = randomUUID();
+    const holder = template.row.holder_organization_id;
+    const nomineeName = personName(i);
+    const nomination: SynthesizedNomination = {
+      row: {
+        ...template.row,
+        id,
+        organization_id: unit,
+        nominee_name: nomineeName,
+        nominee: JSON.stringify({ kind: 'individual', fullName: nomineeName, category: 'worker-farmer', position: 'Nông dân' }),
+        level_organizations: JSON.stringify({ commune: commune.id }),
+        holder_organization_id: holder === UNIT ? unit : holder === COMMUNE ? commune.id : holder,
+      },
+      events: template.events.map((event) => ({ ...event, nomination_id: id })),
+      access: template.access.map((access) => ({ nomination_id: id, organization_id: access.organization_id === UNIT ? unit : commune.id })),
+    };
     events += nomination.events.length;
     chunk.push(nomination);
     if (chunk.length === 5000 || i === size - 1) {

@@ -186,6 +186,14 @@ export class NominationFactory {
 export async function insertRows(dataSource: DataSource, table: string, rows: Array<Record<string, unknown>>, runner = dataSource.manager): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
+  if (dataSource.options.type === 'better-sqlite3') {
+    // One prepared statement row by row on the driver's own handle (inside the transaction TypeORM opened on it):
+    // several times faster than big multi-row statements for the million-row seed.
+    const database = (dataSource.driver as unknown as { databaseConnection: { prepare(sql: string): { run(...values: unknown[]): unknown } } }).databaseConnection;
+    const statement = database.prepare(`INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) statement.run(...columns.map((column) => (typeof row[column] === 'boolean' ? Number(row[column]) : (row[column] ?? null))));
+    return;
+  }
   const postgres = dataSource.options.type === 'postgres';
   const perBatch = Math.max(1, Math.floor((postgres ? 60_000 : 30_000) / columns.length));
   const quoted = columns.map((column) => `"${column}"`).join(', ');

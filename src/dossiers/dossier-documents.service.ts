@@ -311,7 +311,8 @@ export class DossierDocumentsService {
   }
 
   private form(row: NominationEntity): AwardForm {
-    return this.catalog.workflow(row.ruleSetId, row.formCode).form;
+    // The machine the nomination was saved with (a kept earlier version too), as the step's dossier-complete check sees it.
+    return (this.catalog.workflowAt(row.ruleSetId, row.formCode, row.machineVersion).workflow ?? this.catalog.workflow(row.ruleSetId, row.formCode)).form;
   }
 
   private route(row: NominationEntity): Level[] {

@@ -80,9 +80,9 @@ describe('a nomination through the web pages', () => {
     await page.goto(`${b.baseUrl}/`);
     await page.getByLabel('Tên đăng nhập').fill(SCHOOL);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
-    await b.screenshot(page, '01-dang-nhap');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await visible(page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }));
+    await b.screenshot(page, '01-dang-nhap');
     expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe(SCHOOL);
     await context.close();
   });

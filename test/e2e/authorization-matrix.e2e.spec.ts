@@ -57,6 +57,7 @@ describe('the authorization matrix, generated from the registered routes', () =>
   let bodies: Map<string, Record<string, unknown>>;
   let ids: Awaited<ReturnType<typeof resourceIds>>;
   let protectedIds: string[];
+  let binhLuOrganizations: string[];
   let fingerprint: () => Promise<Record<string, string>>;
   const violations: string[] = [];
   const seen = new Map<string, Map<string, number>>();
@@ -86,12 +87,17 @@ describe('the authorization matrix, generated from the registered routes', () =>
     const { councilId } = await councils.communeCouncil(3, '2026-01-01');
     const waiting = (await t.dataSource.query(`SELECT id FROM nominations WHERE state = 'commune.councilReview'`)) as Array<{ id: string }>;
     expect((await councils.schedule(councilId, '2026-12-15', waiting.map((row) => row.id))).status).toBe(201);
-    const openApi = (await t.http().get('/api/docs-json')).body;
-    bodies = plausibleBodies(openApi);
     const forms = await t.http().get('/api/award-forms').set('Authorization', admin);
     const formCodes = ((forms.body.items ?? forms.body) as Array<{ code: string }>).map((form) => form.code);
     ids = await resourceIds(t.dataSource, { code: formCodes.slice(0, 1), year: ['2026'] });
+    // `organizationId` is Bình Lư's commune, any other `…Id` the first row of the table its name gives.
+    const binhLu = await t.organizationId(COMMUNE.name);
+    const kebabPlural = (name: string) => `${name.replace(/Id$/, '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}s`;
+    bodies = plausibleBodies((await t.http().get('/api/docs-json')).body, (property) =>
+      /organizationId$/i.test(property) ? binhLu : ids.idsOf(kebabPlural(property))[0],
+    );
     protectedIds = PROTECTED_SEGMENTS.flatMap((segment) => ids.idsOf(segment));
+    binhLuOrganizations = [binhLu, ...((await t.dataSource.query(`SELECT id FROM organizations WHERE parent_id = '${binhLu}'`)) as Array<{ id: string }>).map((row) => row.id)];
     expect(protectedIds.length).toBeGreaterThan(20);
     fingerprint = databaseFingerprint(t.dataSource);
   }, 180_000);
@@ -146,6 +152,9 @@ describe('the authorization matrix, generated from the registered routes', () =>
         if (route.path === '/api/auth/login') continue;
         const { response, changed, url } = await ask(caller, route);
         const ok = response.status >= 200 && response.status < 300;
+        const body = JSON.stringify(bodies.get(`${route.method} ${route.path}`) ?? {});
+        const namesBinhLu = route.method !== 'GET' && [...binhLuOrganizations, ...protectedIds].some((id) => body.includes(id));
+        if (namesBinhLu && ok) violations.push(`${route.method} ${url} as ${caller.label} answered ${response.status} to a body naming Bình Lư's records: ${body}`);
         if (touchesBinhLu(route) && ok) violations.push(`${route.method} ${url} as ${caller.label} (${caller.username}) answered ${response.status} on a Bình Lư record`);
         if (touchesBinhLu(route) && changed.length) violations.push(`${route.method} ${url} as ${caller.label} changed ${changed.join(', ')}`);
         if (ok && route.method === 'GET') {

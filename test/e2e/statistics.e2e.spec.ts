@@ -108,7 +108,7 @@ describe('statistics on the demo nominations', () => {
         }
       }
       expect((await api.listed(ADMIN)).length).toBeGreaterThan(6);
-    });
+    }, 30_000); // eight callers, each listed page by page
 
     it('scopes like the list: a unit sees only its own, the commune its units’, another organization nothing of them', async () => {
       const units = await Promise.all(
@@ -203,7 +203,7 @@ describe('statistics on the demo nominations', () => {
 
   describe('GET /api/statistics/dashboard', () => {
     it('draws the caller’s scope by state and level, form, organization and month, with the overdue and soon-due lists', async () => {
-      for (const caller of [COMMUNE.appraiser, UNITS.banBinhLu.submitter, PROVINCE.appraiser]) {
+      for (const caller of [ADMIN, COMMUNE.appraiser, UNITS.banBinhLu.submitter, PROVINCE.appraiser]) {
         const items = await api.listed(caller);
         const dashboard = await api.ok(caller, '/dashboard');
         expect(dashboard.total).toBe(items.length);
@@ -226,7 +226,7 @@ describe('statistics on the demo nominations', () => {
       }
       const commune = await api.ok(COMMUNE.appraiser, '/dashboard');
       expect(commune.byStateGroup.find((group: { group: string }) => group.group === 'commune')).toMatchObject({ label: 'Cấp xã' });
-    });
+    }, 30_000);
 
     it('exports the dashboard to XLSX', async () => {
       const dashboard = await api.ok(COMMUNE.appraiser, '/dashboard');

@@ -13,6 +13,7 @@ import { DocumentNumberEntity } from '../../src/nominations/document-number.enti
 import { NominationEventEntity } from '../../src/nominations/nomination-event.entity';
 import { NominationEntity } from '../../src/nominations/nomination.entity';
 import { NomineeEntity } from '../../src/nominees/nominee.entity';
+import { LoginFailureEntity } from '../../src/identity/login-failure.entity';
 import { NomineeBlockResultEntity } from '../../src/nominees/nominee-block-result.entity';
 import { NomineeRatingEntity } from '../../src/nominees/nominee-rating.entity';
 import { NotificationEntity } from '../../src/notifications/notification.entity';
@@ -507,6 +508,23 @@ describe(`two server processes on one ${isPostgres() ? 'PostgreSQL database' : '
       const repeated = [...receiver.deliveries].filter(([, times]) => times !== 1);
       expect({ received: receiver.deliveries.size, repeated }).toEqual({ received: rows.length, repeated: [] });
       expect([...receiver.deliveries.keys()].sort()).toEqual(rows.map((row) => row.id).sort());
+    });
+  });
+
+  describe('login throttling', () => {
+    // Last of the scenarios that log in: the failures also count against the test's one client address.
+    it('counts every failed login of twenty racing on both instances and locks the account on both (20 requests)', async () => {
+      const username = UNITS.vanPhongUbndTinh.submitter;
+      const attempts = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).http().post('/api/auth/login').send({ username, password: `SaiMatKhau@${2000 + i}` })),
+      );
+      // Failures 1–4 are answered 401; the fifth locks the account, and it and every later one answer 429.
+      expect({ unauthorized: count(attempts, 401), locked: count(attempts, 429) }).toEqual({ unauthorized: 4, locked: 16 });
+      for (const attempt of attempts) expectErrorShape(attempt, attempt.status);
+      const row = await local.dataSource.getRepository(LoginFailureEntity).findOneByOrFail({ scope: 'username', subject: username });
+      expect(row.failures).toBe(20);
+      expect(row.lockedUntil).not.toBeNull();
+      for (const t of [a, b]) expectErrorShape(await t.http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD }), 429);
     });
   });
 

@@ -85,3 +85,48 @@ export const FINAL_STATES = ['awarded', 'rejected', 'withdrawn', 'revoked'];
 export function capitalize(text: string): string {
   return text ? text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) : text;
 }
+
+/** The API's field names (`details.fields[].field`) as the forms label them. */
+export const FIELD_LABELS: Record<string, string> = {
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  reason: 'Lý do',
+  items: 'Nội dung cần bổ sung',
+  dueDate: 'Hạn bổ sung',
+  note: 'Ghi chú',
+  number: 'Số văn bản',
+  date: 'Ngày',
+  authority: 'Cơ quan',
+  achievements: 'Thành tích',
+  awardYear: 'Năm xét khen thưởng',
+  formCode: 'Hình thức khen thưởng',
+  criterion: 'Tiêu chuẩn',
+  nomineeId: 'Đối tượng',
+  nominee: 'Đối tượng',
+  file: 'Tệp',
+  code: 'Loại tài liệu',
+  level: 'Cấp',
+  meetingDate: 'Ngày họp',
+  minutesNumber: 'Số biên bản',
+  title: 'Tên, trích yếu',
+  place: 'Địa điểm',
+  kind: 'Loại',
+  fullName: 'Họ và tên',
+  name: 'Tên',
+  dateOfBirth: 'Ngày sinh',
+  taxCode: 'Mã số thuế',
+  category: 'Nhóm đối tượng',
+  'counts.members': 'Tổng số thành viên',
+  'counts.present': 'Số thành viên có mặt',
+  'counts.yes': 'Số phiếu đồng ý',
+  'counts.no': 'Số phiếu không đồng ý',
+  'counts.abstain': 'Số phiếu trắng',
+  nominationIds: 'Hồ sơ',
+  attendance: 'Điểm danh',
+  year: 'Năm',
+  'If-Match': 'Phiên bản hồ sơ',
+};
+
+export function fieldLabel(field: string, extra: Record<string, string> = {}): string {
+  return extra[field] ?? FIELD_LABELS[field] ?? FIELD_LABELS[field.replace(/\.\d+.*$/, '')] ?? field;
+}

@@ -272,30 +272,40 @@ export async function send(
 }
 
 /**
- * A body a well-meaning client would send, from the route's OpenAPI schema (each property's example, default or
- * first enum value, else a value of its type), so that a refusal is about who asks rather than what is sent.
+ * A body a well-meaning client would send, from the route's OpenAPI schema: its required properties only (and
+ * optional ones that carry an example or name an identifier), each with its example, default or first enum value, a real identifier for
+ * an `…Id`/`…Ids` property (`idFor`), a date for a date-like name, else a value of its type. So a refusal is more
+ * often about who asks than about what is sent.
  */
-export function plausibleBodies(openApi: any): Map<string, Record<string, unknown>> {
+export function plausibleBodies(openApi: any, idFor: (property: string) => string | undefined = () => undefined): Map<string, Record<string, unknown>> {
   const bodies = new Map<string, Record<string, unknown>>();
   const resolve = (schema: any): any => (schema?.$ref ? openApi.components?.schemas?.[schema.$ref.split('/').pop()] : schema);
-  const sample = (schema: any, depth: number): unknown => {
+  const sample = (schema: any, name: string, depth: number): unknown => {
     const resolved = resolve(schema) ?? {};
+    const id = /Ids?$/.test(name) ? idFor(name.replace(/s$/, '')) : undefined;
+    if (id) return name.endsWith('Ids') ? [id] : id;
     if (resolved.example !== undefined) return resolved.example;
     if (resolved.default !== undefined) return resolved.default;
     if (resolved.enum?.length) return resolved.enum[0];
-    if (resolved.type === 'array') return depth > 2 ? [] : [sample(resolved.items, depth + 1)];
+    if (resolved.type === 'array') return depth > 2 ? [] : [sample(resolved.items, name, depth + 1)];
     if (resolved.type === 'object' || resolved.properties) {
-      return depth > 2 ? {} : Object.fromEntries(Object.entries<any>(resolved.properties ?? {}).map(([name, property]) => [name, sample(property, depth + 1)]));
+      if (depth > 2) return {};
+      const required = new Set<string>(resolved.required ?? []);
+      return Object.fromEntries(
+        Object.entries<any>(resolved.properties ?? {})
+          .filter(([property, definition]) => required.has(property) || resolve(definition)?.example !== undefined || (/Ids?$/.test(property) && !!idFor(property.replace(/s$/, ''))))
+          .map(([property, definition]) => [property, sample(definition, property, depth + 1)]),
+      );
     }
     if (resolved.type === 'integer' || resolved.type === 'number') return resolved.minimum ?? 1;
     if (resolved.type === 'boolean') return false;
-    if (resolved.format === 'date') return '2026-12-15';
+    if (resolved.format === 'date' || /(date|Date|On|^from|^to)$/.test(name)) return '2026-12-15';
     return 'Kiểm tra phân quyền';
   };
   for (const [path, operations] of Object.entries<any>(openApi.paths ?? {})) {
     for (const [method, operation] of Object.entries<any>(operations)) {
       const schema = operation?.requestBody?.content?.['application/json']?.schema;
-      if (schema) bodies.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, sample(schema, 0) as Record<string, unknown>);
+      if (schema) bodies.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, sample(schema, '', 0) as Record<string, unknown>);
     }
   }
   return bodies;

@@ -104,7 +104,7 @@ export function CampaignDraftPage({ id }: { id: string }) {
           );
         })}
         <div className="sticky-actions">
-          <ErrorBox error={error} title="Chưa xác nhận được" />
+          <ErrorBox error={error} title="Chưa xác nhận được" labels={Object.fromEntries(CAMPAIGN_FIELDS.map((spec) => [spec.key, spec.label]))} />
           <button type="submit" className="button-primary" disabled={busy || data.status !== 'open'}>
             {busy ? 'Đang xác nhận…' : 'Xác nhận thành phong trào thi đua'}
           </button>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorOf, type ApiError } from '../api';
-import { formatDate, nomineeName, vietnamToday } from '../labels';
+import { fieldLabel, formatDate, nomineeName, vietnamToday } from '../labels';
 import type { NominationView } from '../types';
 import { Link } from '../router';
 
@@ -34,7 +34,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
 }
 
 /** An API error in words: its Vietnamese message, each field's problems, the missing documents, the legal basis. */
-export function ErrorBox({ error, title }: { error: ApiError | null; title?: string }) {
+export function ErrorBox({ error, title, labels = {} }: { error: ApiError | null; title?: string; labels?: Record<string, string> }) {
   if (!error) return null;
   const details = error.details ?? {};
   const missing = Array.isArray(details.missing) ? (details.missing as Array<Record<string, unknown> | string>) : [];
@@ -47,7 +47,7 @@ export function ErrorBox({ error, title }: { error: ApiError | null; title?: str
         <ul>
           {error.fields.map((field) => (
             <li key={field.field}>
-              <code>{field.field}</code>: {(field.problems ?? []).join('; ')}
+              <strong>{fieldLabel(field.field, labels)}</strong>: {(field.problems ?? []).join('; ')}
             </li>
           ))}
         </ul>

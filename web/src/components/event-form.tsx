@@ -143,7 +143,7 @@ export function EventActions({ nomination, onDone }: { nomination: NominationVie
               </Field>
             );
           })}
-          <ErrorBox error={error} title="Chưa thực hiện được" />
+          <ErrorBox error={error} title="Chưa thực hiện được" labels={Object.fromEntries((EVENT_FIELDS[open] ?? []).map((field) => [field.name, field.label]))} />
           <div className="actions">
             <button type="submit" className="button-primary" disabled={busy}>
               {busy ? 'Đang gửi…' : `Xác nhận: ${EVENT_LABELS[open] ?? open}`}
