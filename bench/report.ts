@@ -49,13 +49,14 @@ export function renderMarkdown(results: BenchResults): string {
     out.push('', `## Growth (${results.growth.measuredAt})`, '', `Targets: ${results.growth.targets}.`, '');
     out.push(
       table(
-        ['nominations', 'events', 'organizations', 'seed s', 'database MB', 'driver', 'health p50/p99 ms', 'list as unit p50/p99 ms', 'list as commune office p50/p99 ms', 'dashboard commune p50/p99 ms', 'dashboard province p50/p99 ms', 'server RSS MB (peak)'],
+        ['nominations', 'events', 'organizations', 'seed s', 'database MB', 'driver', 'health p50/p99 ms', 'list as unit p50/p99 ms', 'list as commune office p50/p99 ms', 'dashboard commune p50/p99 ms', 'dashboard province p50/p99 ms', 'office list ÷ health (p50)', 'server RSS MB (peak)'],
         results.growth.figures.flatMap((g) =>
           g.drivers.map((d) => [
             g.nominations, g.events, g.organizations, g.seedSeconds, g.databaseMb, d.driver,
             `${d.health.p50} / ${d.health.p99}`, `${d.listAsUnit.p50} / ${d.listAsUnit.p99}`, `${d.listAsCommuneOffice.p50} / ${d.listAsCommuneOffice.p99}`,
             d.dashboardAsCommuneOffice ? `${d.dashboardAsCommuneOffice.p50} / ${d.dashboardAsCommuneOffice.p99}` : 'not built',
             d.dashboardAsProvince ? `${d.dashboardAsProvince.p50} / ${d.dashboardAsProvince.p99}` : 'not built',
+            `${Math.round((d.listAsCommuneOffice.p50 / d.health.p50) * 10) / 10}×`,
             `${d.memory.rssMb} (${d.memory.peakRssMb})`,
           ]),
         ),

@@ -7,10 +7,12 @@ import { refuseDeepJson } from './common/json-depth';
 import { describeValidationErrors, invalidInput } from './common/validation';
 import { ValidationPipe } from '@nestjs/common';
 import { serveWebApp } from './web/web-app';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
 
 /** Everything the HTTP application needs beyond its modules; shared by main.ts and the e2e tests. */
 export function configureApp(app: INestApplication): void {
   app.use(securityHeaders());
+  app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.setGlobalPrefix('api');
   app.use(json({ limit: '1mb', verify: refuseDeepJson }));
   app.useGlobalFilters(new HttpErrorFilter());

@@ -28,6 +28,11 @@ export interface AppConfig {
   /** NODE_ENV=production: demo passwords and weak secrets stop the start (src/identity/production-safety.ts). */
   production: boolean;
   login: LoginThrottleConfig;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): behind a reverse proxy the client address login throttling counts is the
+   * one the proxy forwards, not the proxy's own (which every user would share). False unless set.
+   */
+  trustProxy: boolean | number | string;
 }
 
 /** Failed logins counted in the database (src/identity/login-throttle.ts), so every instance sees the same counts. */
@@ -128,6 +133,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     exchange: loadExchangeConfig(env, (message) => new ConfigError(message)),
     production,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     login: {
       maxFailures,
       lockoutMinutes: integer('LOGIN_LOCKOUT_MINUTES', env.LOGIN_LOCKOUT_MINUTES, 15, 1, 24 * 60),
@@ -141,6 +147,14 @@ function checkProductionSecrets(env: NodeJS.ProcessEnv): void {
   const problems = [jwtSecretWeakness(env.JWT_SECRET), env.ADMIN_PASSWORD ? productionPasswordWeakness('ADMIN_PASSWORD', env.ADMIN_PASSWORD) : null];
   const found = problems.filter((problem): problem is string => !!problem);
   if (found.length) throw new ConfigError(found.join('; '));
+}
+
+function trustProxy(value: string | undefined): boolean | number | string {
+  const text = value?.trim();
+  if (!text || /^(false|0|no)$/i.test(text)) return false;
+  if (/^(true|yes)$/i.test(text)) return true;
+  if (/^\d+$/.test(text)) return Number(text); // the number of proxies in front
+  return text; // addresses or subnets of the trusted proxies, comma-separated (e.g. loopback, 10.0.0.0/8)
 }
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager } from 'typeorm';
 import { tooManyRequests } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isSqliteType } from '../database/database-type';
 import { WriteSerializer } from '../database/write-serializer';
 import { LoginFailureEntity } from './login-failure.entity';
 
@@ -101,7 +102,13 @@ export class LoginThrottle {
 
   private async countWithin(manager: EntityManager, scope: Scope, subject: string, now: Date): Promise<LoginFailureEntity | null> {
     const at = now.toISOString();
-    const current = await manager.findOneBy(LoginFailureEntity, { scope, subject });
+    // On PostgreSQL the row is locked for the count: twenty failures racing on several instances then queue on it
+    // and each is counted, instead of all but one losing the compare-and-set below and running out of attempts
+    // (a 500, and failures not counted). sqlite serializes writers already (WriteSerializer, SQLITE_BUSY retries).
+    const current = await manager.findOne(LoginFailureEntity, {
+      where: { scope, subject },
+      ...(isSqliteType(manager.connection.options.type) ? {} : { lock: { mode: 'pessimistic_write' as const } }),
+    });
     // A username's run ends with its lockout or after a lockout period without failures; an address's period is fixed.
     const runOver =
       !current ||

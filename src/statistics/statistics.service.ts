@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
   addCalendarDays,
   ancestryOf,
@@ -297,18 +297,23 @@ export class StatisticsService {
   /** The first few dossiers, most urgent first, that the deadline filter of GET /api/nominations matches. */
   private async deadlineItems(builder: SelectQueryBuilder<NominationEntity>, filter: { overdue?: string; dueWithinDays?: string }, today: string): Promise<DeadlineItem[]> {
     filterByDeadline(builder, filter, today);
-    const rows = await builder
-      .select(['n.id', 'n.formCode', 'n.nomineeName', 'n.nomineeKind', 'n.organizationId', 'n.state', 'n.dueDate'])
+    // First the few ids, choosing and sorting on indexed columns only; then the nominees' names of those few rows.
+    const top = await builder
+      .select(['n.id', 'n.formCode', 'n.organizationId', 'n.state', 'n.dueDate'])
       .orderBy('n.dueDate', 'ASC')
       .addOrderBy('n.id', 'ASC')
       .take(DASHBOARD_TOP_ITEMS)
       .getMany();
-    return rows.map((row) => ({
+    const nominees = top.length
+      ? await this.dataSource.getRepository(NominationEntity).find({ select: { id: true, nomineeName: true, nomineeKind: true }, where: { id: In(top.map((row) => row.id)) } })
+      : [];
+    const nomineeOf = new Map(nominees.map((row) => [row.id, row]));
+    return top.map((row) => ({
       id: row.id,
       formCode: row.formCode,
       formName: this.labels.form(row.formCode)?.name ?? row.formCode,
-      nomineeName: row.nomineeName,
-      nomineeKind: row.nomineeKind,
+      nomineeName: nomineeOf.get(row.id)!.nomineeName,
+      nomineeKind: nomineeOf.get(row.id)!.nomineeKind,
       organizationId: row.organizationId,
       organizationName: null,
       state: row.state,

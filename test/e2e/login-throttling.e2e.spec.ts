@@ -1,4 +1,5 @@
-import type { TestApp } from '../support/test-app';
+import { dedicatedDatabase } from '../support/dedicated-database';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { ADMIN, COMMUNE, UNITS } from './support/binh-lu-fixtures';
 import { startE2eApp } from './support/e2e-app';
 import { expectErrorShape, expectStatus } from './support/nomination-driver';
@@ -17,7 +18,7 @@ describe('login throttling and lockout', () => {
     Number(((await t.dataSource.query(`SELECT failures FROM login_failures WHERE scope = '${scope}' AND subject = '${subject}'`)) as Array<{ failures: number }>)[0]?.failures ?? 0);
 
   beforeAll(async () => {
-    t = await startE2eApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '15', LOGIN_MAX_FAILURES_PER_ADDRESS: '20' } as NodeJS.ProcessEnv });
+    t = await startE2eApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '15', LOGIN_MAX_FAILURES_PER_ADDRESS: '20', TRUST_PROXY: 'loopback' } as NodeJS.ProcessEnv });
   }, 120_000);
   afterAll(() => t.close());
 
@@ -87,5 +88,30 @@ describe('login throttling and lockout', () => {
     expect(await failures('address', address)).toBe(20);
     // The administrator's unlock lifts a username's lockout, not an address's.
     expectErrorShape(await login(ADMIN, PASSWORD), 429);
+    // Behind a trusted proxy (TRUST_PROXY) each client is counted by the address the proxy forwards.
+    const elsewhere = await t.http().post('/api/auth/login').set('X-Forwarded-For', '203.113.10.5').send({ username: UNITS.congTyChe.submitter, password: PASSWORD });
+    expectStatus(elsewhere, 200);
   }, 60_000);
+});
+
+describe('login throttling across two instances on one database', () => {
+  it('counts the failures sent to either instance, and the lockout holds on both', async () => {
+    const database = await dedicatedDatabase(`login_throttle_${process.env.JEST_WORKER_ID ?? '1'}`);
+    const env = { LOGIN_MAX_FAILURES: '3' } as NodeJS.ProcessEnv;
+    const first = await startTestApp({ databaseUrl: database.url, env });
+    const second = await startTestApp({ databaseUrl: database.url, env });
+    try {
+      const username = COMMUNE.signer;
+      const on = (app: TestApp, password: string) => app.http().post('/api/auth/login').send({ username, password });
+      expectErrorShape(await on(first, 'Sai@2026'), 401);
+      expectErrorShape(await on(second, 'Sai@2027'), 401);
+      expectErrorShape(await on(first, 'Sai@2028'), 429);
+      expectErrorShape(await on(second, PASSWORD), 429);
+      expectErrorShape(await on(first, PASSWORD), 429);
+    } finally {
+      await second.close();
+      await first.close();
+      database.dispose();
+    }
+  }, 120_000);
 });

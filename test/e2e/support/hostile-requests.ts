@@ -43,7 +43,7 @@ export function databaseFingerprint(dataSource: DataSource, leaveOut = ['login_f
   const tables = [...new Map(dataSource.entityMetadatas.map((meta) => [meta.tableName, meta])).values()].filter((meta) => !leaveOut.includes(meta.tableName));
   const sql = tables
     .map((meta) => {
-      const version = meta.columns.find((column) => column.databaseName === 'version');
+      const version = meta.columns.find((column) => column.databaseName === 'version' && (column.type === Number || /int/i.test(String(column.type))));
       return `SELECT '${meta.tableName}' AS t, COUNT(*) AS n, ${version ? `COALESCE(SUM("${version.databaseName}"), 0)` : '0'} AS v FROM "${meta.tableName}"`;
     })
     .join(' UNION ALL ');
