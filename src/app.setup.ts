@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { refuseDeepJson } from './common/json-depth';
+import { refuseHostileJson, refuseNulInUrl } from './common/input-guards';
 import { describeValidationErrors, invalidInput } from './common/validation';
 import { ValidationPipe } from '@nestjs/common';
 import { serveWebApp } from './web/web-app';
@@ -14,7 +14,8 @@ export function configureApp(app: INestApplication): void {
   app.use(securityHeaders());
   app.getHttpAdapter().getInstance().set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.setGlobalPrefix('api');
-  app.use(json({ limit: '1mb', verify: refuseDeepJson }));
+  app.use(refuseNulInUrl);
+  app.use(json({ limit: '1mb', verify: refuseHostileJson }));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(
     new ValidationPipe({
