@@ -14,6 +14,8 @@ const transform = {
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
+  // Each file starts the whole application (and some start servers or a browser): generous, not tight.
+  testTimeout: 60_000,
   transform,
   testMatch: [`<rootDir>/test/${name}/**/*.spec.ts`],
   ...extra,
