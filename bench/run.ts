@@ -75,7 +75,7 @@ async function main() {
     log('peer: bpmn-engine against XState');
     const app = await openContext(`better-sqlite3:${BENCH_DIR}/peer-catalog.sqlite`);
     try {
-      results.peer = { measuredAt: new Date().toISOString(), figures: await peerFigures(app, number('BENCH_PEER_WORKFLOWS', 200), rounds), target: 'at least 10× bpmn-engine (ratio ≥ 10)' };
+      results.peer = { measuredAt: new Date().toISOString(), figures: await peerFigures(app, number('BENCH_PEER_WORKFLOWS', 60), rounds), target: 'at least 10× bpmn-engine (ratio ≥ 10)' };
     } finally {
       await app.close();
     }
@@ -88,7 +88,7 @@ async function main() {
     for (const { driver, url } of ENGINE_DATABASES().filter((database) => drivers.includes(database.driver))) {
       log(`http on ${driver}`);
       const httpUrl = url.replace('engine-', 'http-');
-      figures.push(await httpFigure(driver, httpUrl, port, number('BENCH_DURATION', 10), list('BENCH_CONNECTIONS', '16,64').map(Number), number('BENCH_HTTP_POOL', 40_000)));
+      figures.push(await httpFigure(driver, httpUrl, port, number('BENCH_DURATION', 10), list('BENCH_CONNECTIONS', '16,64').map(Number), number('BENCH_HTTP_POOL', 20_000)));
       log(JSON.stringify(figures.at(-1)!.runs));
     }
     results.http = { measuredAt: new Date().toISOString(), figures, target: 'event endpoint p99 ≤ 20 ms at 64 connections on the embedded database' };

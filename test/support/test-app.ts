@@ -50,6 +50,8 @@ export async function startTestApp({
     ...process.env,
     DATABASE_URL: database.url,
     BCRYPT_COST: '4',
+    // Every test logs in from one address; login-throttling.e2e sets its own limits.
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     JWT_SECRET: 'e2e-secret',
     SCHEDULER_ENABLED: 'false',
     ...(ownDocumentsDir ? { DOCUMENTS_DIR: ownDocumentsDir } : {}),
