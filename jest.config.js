@@ -14,13 +14,14 @@ const transform = {
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  // Each file starts the whole application (and some start servers or a browser): generous, not tight.
-  testTimeout: 60_000,
   transform,
   testMatch: [`<rootDir>/test/${name}/**/*.spec.ts`],
   ...extra,
 });
 module.exports = {
+  // Global, not per project (Jest reads it from the top level only). Each file starts the whole application, some
+  // start servers or a browser, and a step now runs many checks: generous, not tight.
+  testTimeout: 60_000,
   projects: [
     project('unit'),
     project('model'),
